@@ -1,0 +1,27 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace BeyondGan.Discrete;
+
+/// <summary>
+/// Gumbel-softmax relaxation of a categorical sample (Jang et al. 2017, Eq. 1; Maddison et al. 2017):
+/// y = softmax((logits + g) / τ) with g = −log(−log U), U ~ Uniform(0, 1). With <c>hard</c>, the forward value
+/// is the one-hot argmax and the gradient is that of the soft sample (straight-through, Jang et al. §2.2).
+/// TorchSharp 0.107 has no gumbel_softmax.
+/// </summary>
+public static class GumbelSoftmax
+{
+    /// <summary>Draws a relaxed one-hot sample along the last dimension.</summary>
+    /// <param name="logits">Unnormalised log-probabilities, [..., K].</param>
+    /// <param name="tau">Temperature τ &gt; 0; small τ gives nearly one-hot samples.</param>
+    /// <param name="hard">Return exact one-hot vectors with straight-through gradients.</param>
+    /// <param name="rng">Random generator (for reproducible runs); null uses the global one.</param>
+    public static Tensor Sample(Tensor logits, double tau, bool hard = false, TorchSharp.torch.Generator? rng = null)
+    {
+        if (tau <= 0) throw new ArgumentOutOfRangeException(nameof(tau), "Temperature must be positive.");
+        var uniform = rand(logits.shape, dtype: logits.dtype, generator: rng).to(logits.device);
+        var gumbel = -(-(uniform.clamp_min(1e-20)).log()).clamp_min(1e-20).log();
+        var soft = softmax((logits + gumbel) / tau, -1);
+        return hard ? StraightThrough.Apply(StraightThrough.OneHotArgmax(soft), soft) : soft;
+    }
+}

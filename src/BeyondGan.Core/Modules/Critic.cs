@@ -1,0 +1,17 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Modules;
+
+/// <summary>
+/// A critic (discriminator) D(x, c): scores a batch of samples with an optional condition. Returns one score
+/// per packed group of <see cref="PackSize"/> samples (PacGAN), so a batch of B gives B / PackSize scores.
+/// </summary>
+public abstract class Critic : nn.Module<Tensor, Tensor?, Tensor>
+{
+    /// <summary>Creates a critic module with the given module name.</summary>
+    protected Critic(string name) : base(name) { }
+
+    /// <summary>How many samples are packed into one critic input (1 = no packing).</summary>
+    public virtual int PackSize => 1;
+}

@@ -1,0 +1,104 @@
+using BeyondGan.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Modules;
+
+/// <summary>
+/// A fully connected critic: [x, c] → PacGAN packing → [minibatch std] → (Linear or SpectralLinear or Maxout →
+/// activation → [Dropout]) × depth → Linear → one score per pack. Hidden layers of equal width can be grown
+/// progressively, the newest block faded in as in <see cref="MlpGenerator"/>.
+/// </summary>
+public sealed class MlpCritic : Critic, IGrowable
+{
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> blocks = new();
+    private readonly nn.Module<Tensor, Tensor> head;
+    private readonly Packing packing;
+    private readonly MinibatchStdDev? minibatchStd;
+    private readonly ConditionEncoder? condition;
+    private readonly bool equalWidths;
+    private int activeDepth;
+    private double fadeAlpha = 1.0;
+
+    /// <summary>Creates the critic.</summary>
+    /// <param name="inputSize">Size of one sample.</param>
+    /// <param name="hidden">Widths of the hidden layers.</param>
+    /// <param name="activation">Hidden non-linearity (<see cref="Activation.Maxout"/> makes each hidden layer a maxout layer).</param>
+    /// <param name="pack">PacGAN pack size m (1 = none).</param>
+    /// <param name="dropout">Dropout probability after each hidden layer (0 = none).</param>
+    /// <param name="spectralNorm">Spectrally normalise every linear layer (Miyato et al. 2018).</param>
+    /// <param name="minibatchStdDev">Append the minibatch standard-deviation feature (Karras et al. 2018).</param>
+    /// <param name="conditionSize">Size of the condition vector (0 = unconditional).</param>
+    /// <param name="labelCount">Number of class labels when the condition is an int64 label to embed.</param>
+    public MlpCritic(int inputSize, IReadOnlyList<int> hidden, Activation activation = Activation.LeakyReLU, int pack = 1,
+        double dropout = 0.0, bool spectralNorm = false, bool minibatchStdDev = false, int conditionSize = 0, int labelCount = 0)
+        : base(nameof(MlpCritic))
+    {
+        if (hidden.Count == 0) throw new ArgumentException("The critic needs at least one hidden layer.", nameof(hidden));
+        if (spectralNorm && activation == Activation.Maxout) throw new ArgumentException("Spectral norm with maxout layers is not supported.");
+        packing = new Packing(pack);
+        if (conditionSize > 0) condition = new ConditionEncoder(conditionSize, labelCount);
+        int width = (inputSize + conditionSize) * pack;
+        if (minibatchStdDev) { minibatchStd = new MinibatchStdDev(); width += 1; }
+        foreach (int h in hidden)
+        {
+            var layers = new List<nn.Module<Tensor, Tensor>>();
+            if (activation == Activation.Maxout) layers.Add(new Maxout(width, h));
+            else
+            {
+                layers.Add(spectralNorm ? new SpectralLinear(width, h) : nn.Linear(width, h));
+                layers.Add(MakeActivation(activation, h));
+            }
+            if (dropout > 0) layers.Add(nn.Dropout(dropout));
+            blocks.Add(nn.Sequential(layers));
+            width = h;
+        }
+        head = spectralNorm ? new SpectralLinear(width, 1) : nn.Linear(width, 1);
+        activeDepth = hidden.Count;
+        equalWidths = hidden.Distinct().Count() == 1;
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override int PackSize => packing.PackSize;
+
+    /// <inheritdoc />
+    public int MaxDepth => blocks.Count;
+
+    /// <inheritdoc />
+    public void SetGrowth(int depth, double alpha)
+    {
+        if (depth < 1 || depth > MaxDepth) throw new ArgumentOutOfRangeException(nameof(depth));
+        if (depth < MaxDepth && !equalWidths) throw new InvalidOperationException("Progressive growing needs hidden layers of equal width.");
+        activeDepth = depth;
+        fadeAlpha = Math.Clamp(alpha, 0.0, 1.0);
+    }
+
+    /// <summary>All spectrally normalised layers, for inspection and tests.</summary>
+    public IEnumerable<SpectralLinear> SpectralLayers => modules().OfType<SpectralLinear>();
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor x, Tensor? c)
+    {
+        var h = condition is null ? x : cat(new[] { x, condition.call(c ?? throw new ArgumentException("This critic is conditional: pass a condition.")) }, 1);
+        h = packing.call(h);
+        if (minibatchStd is not null) h = minibatchStd.call(h);
+        h = blocks[0].call(h);
+        for (int i = 1; i < activeDepth; i++)
+        {
+            var next = blocks[i].call(h);
+            h = i == activeDepth - 1 && fadeAlpha < 1.0 ? (1.0 - fadeAlpha) * h + fadeAlpha * next : next;
+        }
+        return head.call(h).squeeze(1);
+    }
+
+    internal static nn.Module<Tensor, Tensor> MakeActivation(Activation activation, int width) => activation switch
+    {
+        Activation.ReLU => nn.ReLU(),
+        Activation.LeakyReLU => nn.LeakyReLU(0.2),
+        Activation.Tanh => nn.Tanh(),
+        Activation.Maxout => throw new ArgumentException("Maxout is a layer, not an activation, in the generator; use ReLU, LeakyReLU or Tanh."),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation)),
+    };
+}

@@ -1,0 +1,49 @@
+using BeyondGan.Modules;
+
+namespace BeyondGan.Toy;
+
+/// <summary>Named configurations of the 2-D benchmark.</summary>
+public static class ToyPresets
+{
+    /// <summary>
+    /// PacGAN's setup (Lin et al. 2018, Appendix): 2-d noise, G 4×400 (BatchNorm, ReLU), D 3 maxout layers of 200
+    /// units, Adam lr 1e-4 β1 0.8, minibatches of 100 critic inputs (100·m samples: each input is a pack of m), with
+    /// pack size <paramref name="pac"/> = m (1 = the paper's "GAN" row).
+    /// The paper trains 400 epochs over 100k samples (400k steps); the preset runs fewer steps (see docs/BENCHMARKS.md).
+    /// </summary>
+    public static ToyConfig PacGan(int pac) => new() { Pac = pac, BatchSize = 100 * pac };
+
+    /// <summary>
+    /// WGAN-GP in the VEEGAN/GDPP setup (the source of the published WGAN-GP row): 256-d noise, G and D 2×128 tanh,
+    /// lr G 1e-3 / D 1e-4, β1 0.5, batch 512, 5 critic steps per generator step.
+    /// </summary>
+    public static ToyConfig WganGp() => new()
+    {
+        Loss = "wgan-gp", LatentSize = 256, GeneratorHidden = new[] { 128, 128 }, GeneratorActivation = Activation.Tanh,
+        BatchNorm = false, CriticHidden = new[] { 128, 128 }, CriticActivation = Activation.Tanh,
+        LearningRateG = 1e-3, LearningRateD = 1e-4, Beta1 = 0.5, Beta2 = 0.9, BatchSize = 512, CriticSteps = 5, Steps = 5_000,
+    };
+
+    /// <summary>Our strongest configuration (see docs/BENCHMARKS.md for how it was chosen).</summary>
+    public static ToyConfig Best() => new()
+    {
+        Loss = "ns", Pac = 4, LatentSize = 2, GeneratorHidden = new[] { 400, 400, 400, 400 }, BatchNorm = true,
+        CriticHidden = new[] { 200, 200, 200 }, CriticActivation = Activation.Maxout,
+        LearningRateG = 1e-4, LearningRateD = 1e-4, Beta1 = 0.8, BatchSize = 100, Steps = 20_000, Ema = 0.999,
+    };
+
+    /// <summary>Preset names.</summary>
+    public static readonly IReadOnlyList<string> Names = new[] { "best", "gan", "pacgan2", "pacgan3", "pacgan4", "wgan-gp" };
+
+    /// <summary>The preset called <paramref name="name"/>.</summary>
+    public static ToyConfig ByName(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "best" or "default" => Best(),
+        "gan" or "pacgan1" => PacGan(1),
+        "pacgan2" => PacGan(2),
+        "pacgan3" => PacGan(3),
+        "pacgan4" => PacGan(4),
+        "wgan-gp" => WganGp(),
+        _ => throw new ArgumentException($"Unknown preset '{name}': use one of {string.Join(", ", Names)}."),
+    };
+}

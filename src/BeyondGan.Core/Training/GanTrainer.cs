@@ -1,0 +1,227 @@
+using BeyondGan.Losses;
+using BeyondGan.Modules;
+using BeyondGan.Regularizers;
+using BeyondGan.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+using TorchSharp.Modules;
+using Generator = BeyondGan.Modules.Generator;
+namespace BeyondGan.Training;
+
+/// <summary>
+/// The alternating GAN training loop (Goodfellow et al. 2014, Algorithm 1): <see cref="GanTrainerOptions.CriticSteps"/>
+/// critic updates, then one generator update, each with its own optimiser. Regularisers hook into each phase.
+/// Every step runs inside a dispose scope, so native memory stays flat however long training runs.
+/// </summary>
+/// <typeparam name="TGenerator">Generator network.</typeparam>
+/// <typeparam name="TCritic">Critic network.</typeparam>
+public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
+    where TGenerator : Generator
+    where TCritic : Critic
+{
+    private readonly List<GanRegularizer> regularizers;
+    private readonly List<Parameter> criticParameters;
+    private readonly List<Parameter> generatorParameters;
+
+    /// <summary>Creates a trainer. Build the networks after <see cref="Seeding.Seed"/> for reproducible initial weights.</summary>
+    public GanTrainer(TGenerator generator, TCritic critic, IGanLoss loss, IBatchSource data, GanTrainerOptions options,
+        IEnumerable<GanRegularizer>? regularizers = null)
+    {
+        TorchRuntime.EnsureLoaded();
+        options.Validate(critic.PackSize);
+        Generator = generator;
+        Critic = critic;
+        Loss = loss;
+        Data = data;
+        Options = options;
+        Device = TorchRuntime.ParseDevice(options.Device);
+        generator.to(Device);
+        critic.to(Device);
+        generatorParameters = generator.parameters().ToList();
+        criticParameters = critic.parameters().ToList();
+        GeneratorOptimizer = options.GeneratorOptimizer.Create(generatorParameters);
+        CriticOptimizer = options.CriticOptimizer.Create(criticParameters);
+        Rng = new torch.Generator((ulong)options.Seed);
+        this.regularizers = (regularizers ?? Enumerable.Empty<GanRegularizer>()).ToList();
+        foreach (var r in this.regularizers) r.Attach(generator, critic, loss);
+    }
+
+    /// <summary>The generator network.</summary>
+    public TGenerator Generator { get; }
+    /// <summary>The critic network.</summary>
+    public TCritic Critic { get; }
+    /// <summary>The adversarial loss.</summary>
+    public IGanLoss Loss { get; }
+    /// <summary>The real-data source.</summary>
+    public IBatchSource Data { get; }
+    /// <summary>Training options.</summary>
+    public GanTrainerOptions Options { get; }
+    /// <summary>Device the networks live on.</summary>
+    public Device Device { get; }
+    /// <summary>The generator's optimiser.</summary>
+    public OptimizerHelper GeneratorOptimizer { get; }
+    /// <summary>The critic's optimiser.</summary>
+    public OptimizerHelper CriticOptimizer { get; }
+    /// <summary>The trainer's own random generator: latent noise, batches and regularisers draw from it.</summary>
+    public torch.Generator Rng { get; }
+    /// <summary>Regularisers, in the order they run.</summary>
+    public IReadOnlyList<GanRegularizer> Regularizers => regularizers;
+    /// <summary>Generator steps completed.</summary>
+    public long Step { get; internal set; }
+    /// <summary>Per-step metrics.</summary>
+    public MetricsHistory History { get; internal set; } = new();
+
+    /// <summary>The generator's weight average, if a <see cref="GeneratorEma"/> regulariser is present.</summary>
+    public GeneratorEma? Ema => regularizers.OfType<GeneratorEma>().FirstOrDefault();
+
+    /// <summary>
+    /// Trains until <see cref="Step"/> reaches <paramref name="totalSteps"/> or <paramref name="cancellation"/> is
+    /// requested; a step in progress is always finished, so the state is consistent for a checkpoint.
+    /// </summary>
+    public TrainingOutcome Train(long totalSteps, CancellationToken cancellation = default, Action<StepReport>? onStep = null)
+    {
+        Generator.train();
+        Critic.train();
+        while (Step < totalSteps)
+        {
+            if (cancellation.IsCancellationRequested) return TrainingOutcome.Cancelled;
+            var report = TrainStep(totalSteps);
+            onStep?.Invoke(report);
+        }
+        return TrainingOutcome.Completed;
+    }
+
+    private StepReport TrainStep(long totalSteps)
+    {
+        using var scope = NewDisposeScope();
+        foreach (var r in regularizers) r.OnStepBegin(Step, totalSteps);
+        double criticLoss = 0;
+        var terms = new Dictionary<string, double>();
+        for (int k = 0; k < Options.CriticSteps; k++) criticLoss = CriticStep(terms);
+        double generatorLoss = GeneratorStep(terms);
+        Step++;
+        History.Record(Step, "critic_loss", criticLoss);
+        History.Record(Step, "generator_loss", generatorLoss);
+        foreach (var (name, value) in terms) History.Record(Step, name, value);
+        return new StepReport(Step, totalSteps, criticLoss, generatorLoss);
+    }
+
+    private Tensor CriticInput(Tensor x)
+    {
+        foreach (var r in regularizers) x = r.TransformCriticInput(x, Rng);
+        return x;
+    }
+
+    private double CriticStep(Dictionary<string, double> terms)
+    {
+        using var scope = NewDisposeScope();
+        var batch = Data.Next(Options.BatchSize, Rng, Device);
+        var real = batch.Real.to(Device);
+        var realCondition = batch.Condition?.to(Device);
+        var fakeCondition = batch.ConditionForFakes?.to(Device);
+        Tensor fake;
+        using (no_grad())
+        {
+            var z = Generator.SampleLatent(real.shape[0], Rng, Device);
+            fake = Generator.call(z, fakeCondition);
+        }
+        foreach (var r in regularizers) (fake, fakeCondition) = r.SelectFakesForCritic(fake, fakeCondition, Rng);
+        var realIn = CriticInput(real);
+        var fakeIn = CriticInput(fake);
+        var realScores = Critic.call(realIn, realCondition);
+        var fakeScores = Critic.call(fakeIn, fakeCondition);
+        var loss = Loss.CriticLoss(realScores, fakeScores);
+        terms["critic_adversarial"] = loss.item<float>();
+        var inputs = new CriticPenaltyInputs(Critic, realIn, fakeIn, realCondition, fakeCondition, realScores, fakeScores, Rng);
+        foreach (var r in regularizers)
+        {
+            var penalty = r.CriticPenalty(inputs);
+            if (penalty is null) continue;
+            terms[r.Name + "_critic"] = penalty.item<float>();
+            loss = loss + penalty;
+        }
+        CriticOptimizer.zero_grad();
+        loss.backward();
+        if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(criticParameters, clip);
+        CriticOptimizer.step();
+        foreach (var r in regularizers) r.AfterCriticStep(Critic);
+        return loss.item<float>();
+    }
+
+    private double GeneratorStep(Dictionary<string, double> terms)
+    {
+        using var scope = NewDisposeScope();
+        var batch = Data.Next(Options.BatchSize, Rng, Device);
+        var condition = batch.ConditionForFakes?.to(Device);
+        // The critic's weights get no gradient in this phase: freezing them skips their weight-gradient work.
+        foreach (var p in criticParameters) p.requires_grad = false;
+        try
+        {
+            var z = Generator.SampleLatent(batch.Real.shape[0], Rng, Device);
+            var fake = Generator.call(z, condition);
+            var fakeScores = Critic.call(CriticInput(fake), condition);
+            Tensor? realScores = null;
+            if (Loss.GeneratorNeedsRealScores)
+                using (no_grad()) realScores = Critic.call(CriticInput(batch.Real.to(Device)), batch.Condition?.to(Device));
+            var loss = Loss.GeneratorLoss(realScores, fakeScores);
+            terms["generator_adversarial"] = loss.item<float>();
+            var inputs = new GeneratorPenaltyInputs(Generator, Critic, fake, z, condition, fakeScores, Rng);
+            foreach (var r in regularizers)
+            {
+                var penalty = r.GeneratorPenalty(inputs);
+                if (penalty is null) continue;
+                terms[r.Name + "_generator"] = penalty.item<float>();
+                loss = loss + penalty;
+            }
+            GeneratorOptimizer.zero_grad();
+            loss.backward();
+            if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(generatorParameters, clip);
+            GeneratorOptimizer.step();
+            foreach (var r in regularizers) r.AfterGeneratorStep(Generator);
+            return loss.item<float>();
+        }
+        finally
+        {
+            foreach (var p in criticParameters) p.requires_grad = true;
+        }
+    }
+
+    /// <summary>
+    /// Generates <paramref name="count"/> samples with the generator in evaluation mode (BatchNorm uses its running
+    /// statistics, dropout is off), with the EMA weights when present and <paramref name="useEma"/> is true.
+    /// The draw uses <paramref name="rng"/>, or a generator seeded from <paramref name="seed"/>.
+    /// </summary>
+    public Tensor Sample(long count, Tensor? condition = null, bool useEma = true, long seed = 0, torch.Generator? rng = null)
+    {
+        bool wasTraining = Generator.training;
+        Generator.eval();
+        var own = rng is null ? new torch.Generator((ulong)seed) : null;
+        try
+        {
+            using var _ = no_grad();
+            using var ema = useEma && Ema is not null ? Ema.UseAveragedWeights() : null;
+            var z = Generator.SampleLatent(count, rng ?? own!, Device);
+            return Generator.call(z, condition?.to(Device)).cpu();
+        }
+        finally
+        {
+            own?.Dispose();
+            if (wasTraining) Generator.train();
+        }
+    }
+
+    /// <summary>Saves everything needed to resume exactly (see <see cref="GanCheckpoint"/>), atomically.</summary>
+    public void SaveCheckpoint(string path) => GanCheckpoint.Save(path, this);
+
+    /// <summary>Restores a checkpoint written by <see cref="SaveCheckpoint"/> into this (identically built) trainer.</summary>
+    public void LoadCheckpoint(string path) => GanCheckpoint.Load(path, this);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        GeneratorOptimizer.Dispose();
+        CriticOptimizer.Dispose();
+        Rng.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+namespace BeyondGan.Training;
+
+/// <summary>Hyper-parameters of the alternating GAN training loop.</summary>
+public sealed record GanTrainerOptions
+{
+    /// <summary>Samples per batch (real and generated each).</summary>
+    public int BatchSize { get; init; } = 64;
+    /// <summary>Critic updates per generator update (n_critic).</summary>
+    public int CriticSteps { get; init; } = 1;
+    /// <summary>Generator optimiser.</summary>
+    public OptimizerSpec GeneratorOptimizer { get; init; } = new();
+    /// <summary>Critic optimiser.</summary>
+    public OptimizerSpec CriticOptimizer { get; init; } = new();
+    /// <summary>Clip the global gradient norm of each network to this value (null = no clipping).</summary>
+    public double? GradientClipNorm { get; init; }
+    /// <summary>Seed of the trainer's random generator (latent noise, batches, regularisers).</summary>
+    public long Seed { get; init; } = 42;
+    /// <summary>Device name: cpu, cuda, cuda:N.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
+    public void Validate(int packSize)
+    {
+        if (BatchSize < 1) throw new ArgumentException($"Batch size must be positive, got {BatchSize}.");
+        if (CriticSteps < 1) throw new ArgumentException($"Critic steps must be at least 1, got {CriticSteps}.");
+        if (packSize > 1 && BatchSize % packSize != 0)
+            throw new ArgumentException($"Batch size {BatchSize} must be divisible by the pack size {packSize}.");
+        if (GradientClipNorm is <= 0) throw new ArgumentException("Gradient clip norm must be positive.");
+        foreach (var o in new[] { GeneratorOptimizer, CriticOptimizer })
+            if (o.LearningRate <= 0) throw new ArgumentException($"Learning rate must be positive, got {o.LearningRate}.");
+    }
+}

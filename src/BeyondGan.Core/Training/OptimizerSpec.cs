@@ -1,0 +1,42 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Training;
+
+/// <summary>Optimiser family.</summary>
+public enum OptimizerKind
+{
+    /// <summary>Adam (Kingma &amp; Ba 2015).</summary>
+    Adam,
+    /// <summary>RMSprop, as in the original WGAN.</summary>
+    RMSprop,
+    /// <summary>Stochastic gradient descent with optional momentum.</summary>
+    Sgd,
+}
+
+/// <summary>An optimiser and its hyper-parameters; generator and critic each get their own (TTUR: Heusel et al. 2017).</summary>
+public sealed record OptimizerSpec
+{
+    /// <summary>Optimiser family.</summary>
+    public OptimizerKind Kind { get; init; } = OptimizerKind.Adam;
+    /// <summary>Learning rate.</summary>
+    public double LearningRate { get; init; } = 2e-4;
+    /// <summary>Adam β1.</summary>
+    public double Beta1 { get; init; } = 0.5;
+    /// <summary>Adam β2.</summary>
+    public double Beta2 { get; init; } = 0.999;
+    /// <summary>L2 weight decay.</summary>
+    public double WeightDecay { get; init; }
+    /// <summary>Momentum (SGD, RMSprop).</summary>
+    public double Momentum { get; init; }
+
+    /// <summary>Creates the optimiser over <paramref name="parameters"/>.</summary>
+    public OptimizerHelper Create(IEnumerable<Parameter> parameters) => Kind switch
+    {
+        OptimizerKind.Adam => optim.Adam(parameters, LearningRate, Beta1, Beta2, weight_decay: WeightDecay),
+        OptimizerKind.RMSprop => optim.RMSProp(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
+    };
+}

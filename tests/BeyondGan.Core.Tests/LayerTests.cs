@@ -1,0 +1,104 @@
+using BeyondGan.Discrete;
+using BeyondGan.Layers;
+using BeyondGan.Modules;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Core.Tests;
+
+public class LayerTests
+{
+    [Fact]
+    public void Spectral_norm_gives_unit_largest_singular_value()
+    {
+        manual_seed(0);
+        var layer = new SpectralLinear(20, 30);
+        using (no_grad()) layer.Weight.mul_(7.0);
+        layer.train();
+        for (int i = 0; i < 50; i++) layer.call(randn(4, 20)); // power iterations
+        var w = layer.NormalizedWeight();
+        var sigma = linalg.svdvals(w.detach()).max().item<float>();
+        Assert.Equal(1.0, sigma, 2);
+        Assert.Equal(7.0 * linalg.svdvals(layer.Weight.detach() / 7.0).max().item<float>(), layer.Sigma, 1);
+    }
+
+    [Fact]
+    public void Spectral_norm_gradient_reaches_the_weight()
+    {
+        var layer = new SpectralLinear(3, 2);
+        layer.call(randn(4, 3)).sum().backward();
+        Assert.NotNull(layer.Weight.grad);
+    }
+
+    [Fact]
+    public void Packing_concatenates_groups_and_refuses_ragged_batches()
+    {
+        var x = arange(12, dtype: float32).reshape(6, 2);
+        var packed = new Packing(3).call(x);
+        Assert.Equal(new long[] { 2, 6 }, packed.shape);
+        Assert.Equal(new[] { 0f, 1f, 2f, 3f, 4f, 5f }, TestNets.Flatten(packed[0]));
+        Assert.Throws<ArgumentException>(() => new Packing(4).call(x));
+    }
+
+    [Fact]
+    public void Minibatch_stddev_appends_mean_feature_std()
+    {
+        var x = tensor(new[] { 0f, 0f, 2f, 4f }).reshape(2, 2); // per-feature std (population): 1, 2 → mean 1.5
+        var y = new MinibatchStdDev().call(x);
+        Assert.Equal(new long[] { 2, 3 }, y.shape);
+        Assert.Equal(1.5, y[0, 2].item<float>(), 4);
+        var conv = new MinibatchStdDev().call(randn(4, 3, 5));
+        Assert.Equal(new long[] { 4, 4, 5 }, conv.shape);
+    }
+
+    [Fact]
+    public void Maxout_takes_max_over_pieces()
+    {
+        var m = new Maxout(3, 4, pieces: 5);
+        Assert.Equal(new long[] { 7, 4 }, m.call(randn(7, 3)).shape);
+    }
+
+    [Fact]
+    public void Gumbel_softmax_soft_rows_sum_to_one_and_hard_rows_are_one_hot_with_gradient()
+    {
+        var logits = randn(16, 5).requires_grad_(true);
+        var soft = GumbelSoftmax.Sample(logits, 0.5, hard: false, rng: new TorchSharp.torch.Generator(1));
+        Assert.All(TestNets.Flatten(soft.sum(1)), s => Assert.Equal(1.0, s, 4));
+        var hard = GumbelSoftmax.Sample(logits, 0.5, hard: true, rng: new TorchSharp.torch.Generator(1));
+        var values = TestNets.Flatten(hard);
+        Assert.All(values, v => Assert.True(Math.Abs(v) < 1e-6 || Math.Abs(v - 1) < 1e-6));
+        Assert.All(TestNets.Flatten(hard.sum(1)), s => Assert.Equal(1.0, s, 5));
+        (hard * randn(16, 5)).sum().backward();
+        Assert.NotNull(logits.grad);
+        Assert.True(logits.grad!.abs().sum().item<float>() > 0);
+    }
+
+    [Fact]
+    public void Gumbel_softmax_samples_follow_the_categorical_distribution()
+    {
+        var probs = new[] { 0.1f, 0.2f, 0.7f };
+        var logits = tensor(probs).log().expand(20000, 3);
+        var hard = GumbelSoftmax.Sample(logits, 1.0, hard: true, rng: new TorchSharp.torch.Generator(5));
+        var freq = TestNets.Flatten(hard.mean(new long[] { 0 }));
+        for (int k = 0; k < 3; k++) Assert.Equal(probs[k], freq[k], 1);
+    }
+
+    [Fact]
+    public void Straight_through_is_hard_forward_and_soft_backward()
+    {
+        var x = tensor(new[] { 0.4f, 1.6f }).requires_grad_(true);
+        var y = StraightThrough.Round(x);
+        Assert.Equal(new[] { 0f, 2f }, TestNets.Flatten(y));
+        (y * tensor(new[] { 3f, 5f })).sum().backward();
+        Assert.Equal(new[] { 3f, 5f }, TestNets.Flatten(x.grad!));
+    }
+
+    [Fact]
+    public void Conditional_networks_accept_vectors_and_labels()
+    {
+        var g = new MlpGenerator(4, new[] { 8 }, 3, conditionSize: 2);
+        Assert.Equal(new long[] { 5, 3 }, g.call(randn(5, 4), randn(5, 2)).shape);
+        var d = new MlpCritic(3, new[] { 8 }, conditionSize: 6, labelCount: 4);
+        Assert.Equal(new long[] { 5 }, d.call(randn(5, 3), tensor(new long[] { 0, 1, 2, 3, 0 })).shape);
+        Assert.Throws<ArgumentException>(() => g.call(randn(5, 4), null));
+    }
+}

@@ -1,0 +1,199 @@
+using BeyondGan.Losses;
+using BeyondGan.Modules;
+using BeyondGan.Regularizers;
+using BeyondGan.Toy;
+using BeyondGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Core.Tests;
+
+public class TrainerTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("beyondgan-tests-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    /// <summary>A trainer that exercises every piece of state: BatchNorm, dropout, EMA, replay, running means, noise.</summary>
+    private static GanTrainer<MlpGenerator, MlpCritic> StatefulTrainer(long seed)
+    {
+        Seeding.Seed(seed);
+        var g = new MlpGenerator(3, new[] { 16, 16 }, 2, batchNorm: true);
+        var d = new MlpCritic(2, new[] { 16, 16 }, Activation.LeakyReLU, pack: 2, dropout: 0.2, spectralNorm: true, minibatchStdDev: true);
+        var regs = new GanRegularizer[]
+        {
+            new GradientPenalty(1.0), new InstanceNoise(0.1, 40), new ExperienceReplay(64, 0.5),
+            new HistoricalAveraging(1e-3), new GeneratorEma(0.9),
+        };
+        var options = new GanTrainerOptions
+        {
+            BatchSize = 16, CriticSteps = 2, Seed = seed, GradientClipNorm = 5.0,
+            GeneratorOptimizer = new OptimizerSpec { LearningRate = 1e-3 },
+            CriticOptimizer = new OptimizerSpec { Kind = OptimizerKind.RMSprop, LearningRate = 1e-3 },
+        };
+        return new GanTrainer<MlpGenerator, MlpCritic>(g, d, new NonSaturatingLoss(), GaussianMixture2D.Ring(), options, regs);
+    }
+
+    private static float[] Snapshot(GanTrainer<MlpGenerator, MlpCritic> t) =>
+        TestNets.AllWeights(t.Generator).Concat(TestNets.AllWeights(t.Critic))
+            .Concat(t.Ema!.AveragedParameters.SelectMany(TestNets.Flatten))
+            .Concat(TestNets.Flatten(t.Sample(32, seed: 5))).ToArray();
+
+    [Fact]
+    public void Resuming_from_a_checkpoint_equals_training_straight_through()
+    {
+        float[] straight;
+        string straightHistory;
+        using (var t = StatefulTrainer(11))
+        {
+            t.Train(60);
+            straight = Snapshot(t);
+            straightHistory = t.History.ToCsv();
+        }
+        string path = Path.Combine(dir, "mid.ckpt");
+        using (var t = StatefulTrainer(11))
+        {
+            t.Train(25);
+            t.SaveCheckpoint(path);
+        }
+        using (var t = StatefulTrainer(99)) // different seed: everything must come from the checkpoint
+        {
+            t.LoadCheckpoint(path);
+            Assert.Equal(25, t.Step);
+            t.Train(60);
+            Assert.Equal(straight, Snapshot(t));
+            Assert.Equal(straightHistory, t.History.ToCsv());
+        }
+    }
+
+    [Fact]
+    public void Same_seed_gives_identical_runs_and_different_seeds_differ()
+    {
+        float[] Run(long seed)
+        {
+            using var t = StatefulTrainer(seed);
+            t.Train(20);
+            return Snapshot(t);
+        }
+        var a = Run(3);
+        Assert.Equal(a, Run(3));
+        Assert.NotEqual(a, Run(4));
+    }
+
+    [Fact]
+    public void Cancellation_stops_after_a_full_step_and_leaves_a_valid_checkpoint()
+    {
+        using var cts = new CancellationTokenSource();
+        string path = Path.Combine(dir, "cancel.ckpt");
+        using (var t = StatefulTrainer(2))
+        {
+            var outcome = t.Train(1000, cts.Token, r => { if (r.Step == 7) cts.Cancel(); });
+            Assert.Equal(TrainingOutcome.Cancelled, outcome);
+            Assert.Equal(7, t.Step);
+            t.SaveCheckpoint(path);
+        }
+        using var resumed = StatefulTrainer(2);
+        resumed.LoadCheckpoint(path);
+        Assert.Equal(7, resumed.Step);
+        Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Checkpoint_errors_are_clear()
+    {
+        using var t = StatefulTrainer(1);
+        string foreign = Path.Combine(dir, "foreign.ckpt");
+        File.WriteAllText(foreign, "hello, this is not a checkpoint");
+        Assert.Contains("not a BeyondGan checkpoint", Assert.Throws<InvalidDataException>(() => t.LoadCheckpoint(foreign)).Message);
+
+        string good = Path.Combine(dir, "good.ckpt");
+        t.Train(2);
+        t.SaveCheckpoint(good);
+        var bytes = File.ReadAllBytes(good);
+
+        string truncated = Path.Combine(dir, "truncated.ckpt");
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+        Assert.Contains("truncated or corrupt", Assert.Throws<InvalidDataException>(() => t.LoadCheckpoint(truncated)).Message);
+
+        string future = Path.Combine(dir, "future.ckpt");
+        var copy = (byte[])bytes.Clone();
+        BitConverter.GetBytes(GanCheckpoint.FormatVersion + 1).CopyTo(copy, 8);
+        File.WriteAllBytes(future, copy);
+        Assert.Contains($"format version {GanCheckpoint.FormatVersion + 1}", Assert.Throws<InvalidDataException>(() => t.LoadCheckpoint(future)).Message);
+
+        Seeding.Seed(1);
+        using var other = new GanTrainer<MlpGenerator, MlpCritic>(new MlpGenerator(3, new[] { 8 }, 2), new MlpCritic(2, new[] { 8 }),
+            new WassersteinLoss(), GaussianMixture2D.Ring(), new GanTrainerOptions { BatchSize = 16 });
+        Assert.Contains("does not match", Assert.Throws<InvalidDataException>(() => other.LoadCheckpoint(good)).Message);
+        Assert.Throws<FileNotFoundException>(() => t.LoadCheckpoint(Path.Combine(dir, "missing.ckpt")));
+    }
+
+    [Fact]
+    public void Native_memory_and_live_tensors_stay_flat_over_2000_steps()
+    {
+        using var t = StatefulTrainer(5);
+        t.Train(200);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long liveBefore = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        long rssBefore = CurrentRss();
+        t.Train(2200);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        long liveAfter = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        long rssAfter = CurrentRss();
+        Assert.Equal(2200, t.Step);
+        Assert.True(liveAfter - liveBefore <= 0, $"live tensors grew from {liveBefore} to {liveAfter}");
+        Assert.True(rssAfter - rssBefore < 64L << 20, $"resident memory grew by {(rssAfter - rssBefore) >> 20} MiB over 2,000 steps");
+    }
+
+    private static long CurrentRss()
+    {
+        using var p = System.Diagnostics.Process.GetCurrentProcess();
+        p.Refresh();
+        return p.WorkingSet64;
+    }
+
+    [Fact]
+    public void Metrics_history_records_losses_and_penalties_and_round_trips()
+    {
+        using var t = StatefulTrainer(8);
+        t.Train(5);
+        Assert.Equal(5, t.History.Count);
+        Assert.Contains("critic_loss", t.History.Columns);
+        Assert.Contains("generator_loss", t.History.Columns);
+        Assert.Contains("gradient_penalty_critic", t.History.Columns);
+        Assert.Contains("historical_averaging_generator", t.History.Columns);
+        var csv = t.History.ToCsv().Split('\n');
+        Assert.StartsWith("step,critic_loss,generator_loss", csv[0]);
+        Assert.Equal(t.History.ToCsv(), MetricsHistory.FromJson(t.History.ToJson()).ToCsv());
+    }
+
+    [Fact]
+    public void Options_are_validated_with_clear_messages()
+    {
+        var g = new MlpGenerator(2, new[] { 8 }, 2);
+        var d = new MlpCritic(2, new[] { 8 }, pack: 3);
+        var e = Assert.Throws<ArgumentException>(() => new GanTrainer<MlpGenerator, MlpCritic>(g, d, new NonSaturatingLoss(),
+            GaussianMixture2D.Ring(), new GanTrainerOptions { BatchSize = 10 }));
+        Assert.Contains("divisible by the pack size 3", e.Message);
+    }
+
+    [Fact]
+    public void Every_loss_trains_without_error()
+    {
+        foreach (var name in LossCatalog.Names)
+        {
+            var result = ToyExperiment.Run(TestNets.SmallRing(20) with { Loss = name }, GaussianMixture2D.Ring(), 1);
+            Assert.Equal(20, result.StepsDone);
+            Assert.True(double.IsFinite(result.History.Last("critic_loss")!.Value), name);
+        }
+    }
+
+    [Fact]
+    public void Short_ring_run_captures_most_modes()
+    {
+        var result = ToyExperiment.Run(TestNets.SmallRing(1500), GaussianMixture2D.Ring(), 1);
+        Assert.True(result.Metrics.ModesCaptured >= 6, $"captured {result.Metrics.ModesCaptured}/8 modes");
+    }
+}
