@@ -3,13 +3,14 @@ using Spectre.Console.Cli;
 namespace BeyondGan.Cli;
 
 /// <summary>Turns any failure into one readable line and an exit code.</summary>
-internal static class CliErrors
+public static class CliErrors
 {
     /// <summary>Exit code for bad input or usage.</summary>
     public const int BadInput = 2;
     /// <summary>Exit code for an interrupted run (128 + SIGINT).</summary>
     public const int Interrupted = 130;
 
+    /// <summary>One readable line for <paramref name="e"/>.</summary>
     public static string OneLine(Exception e)
     {
         var inner = e is TypeInitializationException { InnerException: not null } t ? t.InnerException! : e;
@@ -22,6 +23,7 @@ internal static class CliErrors
         };
     }
 
+    /// <summary>Process exit code for <paramref name="e"/>.</summary>
     public static int ExitCode(Exception e) => e switch
     {
         CommandParseException or CommandRuntimeException or ArgumentException => BadInput,

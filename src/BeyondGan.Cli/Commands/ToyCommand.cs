@@ -173,7 +173,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
         double seconds = watch.Elapsed.TotalSeconds;
 
         PrintTable(settings, config, result, seconds);
-        if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, ToJson(settings, config, result, seconds));
+        if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, ToJson(settings, config, result));
         if (settings.Plot is not null) ToyScatterPlot.Save(settings.Plot, result.Samples, data, result.Metrics, $"{settings.Preset} on {data.Name}, seed {settings.Seed}");
         if (settings.History is not null) result.History.Save(settings.History);
         if (result.Outcome == TrainingOutcome.Cancelled)
@@ -211,15 +211,15 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
     private static void PrintTable(Settings s, ToyConfig c, ToyResult r, double seconds)
     {
         var m = r.Metrics;
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{s.Preset}: loss {c.Loss}, pac {c.Pac}, batch {c.BatchSize}, seed {s.Seed}, {r.StepsDone} steps in {seconds:F1} s")}[/]");
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("dataset").AddColumn("preset").AddColumn("loss").AddColumn("pac").AddColumn("seed").AddColumn("steps")
-            .AddColumn("modes").AddColumn("high quality").AddColumn("reverse KL").AddColumn("seconds");
-        table.AddRow(s.Dataset, s.Preset, c.Loss, c.Pac.ToString(), s.Seed.ToString(), r.StepsDone.ToString(),
-            $"{m.ModesCaptured}/{m.ModeCount}", $"{m.HighQualityFraction:P1}", $"{m.ReverseKl:F4}", $"{seconds:F1}");
+            .AddColumn("dataset").AddColumn(new TableColumn("modes").RightAligned())
+            .AddColumn(new TableColumn("high quality").RightAligned()).AddColumn(new TableColumn("reverse KL").RightAligned());
+        table.AddRow(s.Dataset, $"{m.ModesCaptured}/{m.ModeCount}", $"{m.HighQualityFraction:P1}", $"{m.ReverseKl:F4}");
         AnsiConsole.Write(table);
     }
 
-    private static string ToJson(Settings s, ToyConfig c, ToyResult r, double seconds)
+    private static string ToJson(Settings s, ToyConfig c, ToyResult r)
     {
         var m = r.Metrics;
         var doc = new Dictionary<string, object?>
@@ -235,7 +235,6 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
             ["reverse_kl"] = double.IsFinite(m.ReverseKl) ? m.ReverseKl : null,
             ["counts_per_mode"] = m.CountsPerMode,
             ["samples"] = c.EvalSamples,
-            ["seconds"] = Math.Round(seconds, 2),
             ["config"] = c,
         };
         return JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } });

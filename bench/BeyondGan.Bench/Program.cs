@@ -1,0 +1,11 @@
+using BeyondGan.Bench;
+
+string what = args.Length > 0 ? args[0] : "speed";
+switch (what)
+{
+    case "speed": SpeedBench.Run(args.Skip(1).ToArray()); break;
+    case "profile": Profile.Run(args.Skip(1).ToArray()); break;
+    case "toy": ToyBench.Run(args.Skip(1).ToArray()); break;
+    default: Console.Error.WriteLine("usage: bench speed [threads] | bench toy [options]"); return 2;
+}
+return 0;

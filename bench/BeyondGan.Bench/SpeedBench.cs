@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using BeyondGan.Losses;
+using BeyondGan.Modules;
+using BeyondGan.Regularizers;
+using BeyondGan.Toy;
+using BeyondGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+using Generator = BeyondGan.Modules.Generator;
+namespace BeyondGan.Bench;
+
+/// <summary>Milliseconds per training step, FLOPs per step, and the matmul throughput libtorch reaches here.</summary>
+internal static class SpeedBench
+{
+    /// <summary>Random CTGAN-shaped rows: 150 generator outputs, 20 condition columns (170 critic inputs).</summary>
+    private sealed class RandomRows : IBatchSource
+    {
+        public Batch Next(int batchSize, TorchSharp.torch.Generator rng, Device device) =>
+            new(randn(new long[] { batchSize, 170 }, generator: rng));
+    }
+
+    /// <summary>CTGAN-sized generator: 128 → 256 → 256 → 150 with BatchNorm (plain MLP; CTGAN's residual concat adds width).</summary>
+    public static (GanTrainer<MlpGenerator, MlpCritic> Trainer, double Flops) CtganSized(bool residualWidths)
+    {
+        Seeding.Seed(1);
+        // The critic sees 170 columns (150 generated + 20 condition); we generate 170 directly to keep the shape.
+        var g = new MlpGenerator(128, new[] { 256, 256 }, 170, Activation.ReLU, batchNorm: true);
+        var d = new MlpCritic(170, new[] { 256, 256 }, Activation.LeakyReLU, pack: 10, dropout: 0.5);
+        var trainer = new GanTrainer<MlpGenerator, MlpCritic>(g, d, new WassersteinLoss(), new RandomRows(),
+            new GanTrainerOptions
+            {
+                BatchSize = 500, Seed = 1,
+                GeneratorOptimizer = new OptimizerSpec { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 },
+                CriticOptimizer = new OptimizerSpec { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 },
+            }, new GanRegularizer[] { new GradientPenalty(10) });
+        return (trainer, CtganFlops());
+    }
+
+    /// <summary>
+    /// Multiply-adds ×2 of the dense layers in one CTGAN-sized step (1 critic + 1 generator update), counting a
+    /// backward pass as 2× the forward and the gradient penalty's double backward as 4× the critic forward.
+    /// </summary>
+    public static double CtganFlops()
+    {
+        double gF = 500.0 * (128 * 256 + 256 * 256 + 256 * 170) * 2;
+        double dF = 50.0 * (1700 * 256 + 256 * 256 + 256) * 2;
+        double criticStep = gF /*fake, no grad*/ + 2 * dF * 3 /*real+fake fwd+bwd*/ + dF * 5 /*GP: fwd, grad, double backward*/;
+        double generatorStep = gF * 3 + dF * 3;
+        return criticStep + generatorStep;
+    }
+
+    public static double MatmulGflops(int n = 1024, int reps = 20)
+    {
+        using var scope = NewDisposeScope();
+        var a = randn(n, n);
+        var b = randn(n, n);
+        for (int i = 0; i < 3; i++) a.matmul(b);
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < reps; i++) a.matmul(b).Dispose();
+        return 2.0 * n * n * n * reps / sw.Elapsed.TotalSeconds / 1e9;
+    }
+
+    public static double MsPerStep<TG, TC>(GanTrainer<TG, TC> trainer, int warmup, int steps) where TG : Generator where TC : Critic
+    {
+        trainer.Train(trainer.Step + warmup);
+        var sw = Stopwatch.StartNew();
+        trainer.Train(trainer.Step + steps);
+        return sw.Elapsed.TotalMilliseconds / steps;
+    }
+
+    public static void Run(string[] args)
+    {
+        int threads = args.Length > 0 ? int.Parse(args[0]) : 0;
+        if (threads > 0) set_num_threads(threads);
+        Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
+        double gflops = MatmulGflops();
+        Console.WriteLine($"matmul 1024x1024 fp32: {gflops:F1} GFLOP/s");
+
+        using (var toy = ToyExperiment.BuildTrainer(ToyPresets.Best(), GaussianMixture2D.Grid(), 1))
+            Console.WriteLine($"toy preset 'best' (grid): {MsPerStep(toy, 50, 300):F2} ms/step");
+        using (var toy = ToyExperiment.BuildTrainer(ToyPresets.PacGan(1), GaussianMixture2D.Grid(), 1))
+            Console.WriteLine($"toy preset 'gan' (grid): {MsPerStep(toy, 50, 300):F2} ms/step");
+
+        var (ctgan, flops) = CtganSized(false);
+        using (ctgan)
+        {
+            double ms = MsPerStep(ctgan, 20, 200);
+            double achieved = flops / (ms / 1000) / 1e9;
+            Console.WriteLine($"CTGAN-sized WGAN-GP step (batch 500, pac 10): {ms:F2} ms/step, {flops / 1e9:F3} GFLOP/step, " +
+                              $"{achieved:F1} GFLOP/s = {100 * achieved / gflops:F0}% of matmul throughput");
+        }
+    }
+}

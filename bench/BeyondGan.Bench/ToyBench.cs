@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BeyondGan.Modules;
+using BeyondGan.Toy;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Bench;
+
+/// <summary>
+/// The 2-D mode-collapse benchmark over seeds: <c>toy run</c> trains and scores configurations (shardable across
+/// processes), appending one JSON line per run; <c>toy report</c> turns those lines into a markdown table of
+/// mean ± standard error per configuration and dataset.
+/// </summary>
+internal static class ToyBench
+{
+    /// <summary>
+    /// The configurations measured. "ablation-base" is a small, plain non-saturating GAN; each "+x" row adds one
+    /// stabiliser to it, so its effect is measured alone.
+    /// </summary>
+    public static ToyConfig Config(string name)
+    {
+        var small = new ToyConfig
+        {
+            Loss = "ns", Pac = 1, LatentSize = 2, GeneratorHidden = new[] { 128, 128, 128 }, BatchNorm = false,
+            CriticHidden = new[] { 128, 128, 128 }, CriticActivation = Activation.LeakyReLU,
+            LearningRateG = 1e-3, LearningRateD = 1e-3, Beta1 = 0.5, Beta2 = 0.999, BatchSize = 256, Steps = 5000,
+        };
+        return name switch
+        {
+            "ablation-base" => small,
+            "+batchnorm" => small with { BatchNorm = true },
+            "+pac4" => small with { Pac = 4 },
+            "+wgan-gp" => small with { Loss = "wgan-gp", CriticSteps = 5 },
+            "+hinge" => small with { Loss = "hinge" },
+            "+lsgan" => small with { Loss = "lsgan" },
+            "+ragan" => small with { Loss = "ragan" },
+            "+minimax" => small with { Loss = "minimax" },
+            "+label-smoothing" => small with { LabelSmoothing = 0.9 },
+            "+instance-noise" => small with { InstanceNoise = 0.1 },
+            "+replay" => small with { Replay = true },
+            "+historical-averaging" => small with { HistoricalAveraging = 1e-4 },
+            "+spectral-norm" => small with { SpectralNorm = true },
+            "+minibatch-std" => small with { MinibatchStdDev = true },
+            "+r1" => small with { R1 = 1.0 },
+            "+ema" => small with { Ema = 0.999 },
+            "+grow" => small with { Grow = true },
+            _ when name.Contains('{') => Custom(name),
+            _ => ToyPresets.ByName(name),
+        };
+    }
+
+    /// <summary>A configuration written inline, e.g. <c>best{pac=2,ema=0.99,g=256x4,lr=2e-4}</c>, for sweeps.</summary>
+    private static ToyConfig Custom(string spec)
+    {
+        int open = spec.IndexOf('{');
+        var c = Config(spec[..open]);
+        foreach (var kv in spec[(open + 1)..].TrimEnd('}').Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (k, v) = (kv.Split('=')[0], kv.Split('=')[1]);
+            double D() => double.Parse(v, CultureInfo.InvariantCulture);
+            int I() => int.Parse(v, CultureInfo.InvariantCulture);
+            int[] Layers() => Enumerable.Repeat(int.Parse(v.Split('x')[0], CultureInfo.InvariantCulture), int.Parse(v.Split('x')[1], CultureInfo.InvariantCulture)).ToArray();
+            c = k switch
+            {
+                "loss" => c with { Loss = v },
+                "pac" => c with { Pac = I() },
+                "latent" => c with { LatentSize = I() },
+                "g" => c with { GeneratorHidden = Layers() },
+                "d" => c with { CriticHidden = Layers() },
+                "bn" => c with { BatchNorm = v == "1" },
+                "gact" => c with { GeneratorActivation = Enum.Parse<Activation>(v, true) },
+                "dact" => c with { CriticActivation = Enum.Parse<Activation>(v, true) },
+                "sn" => c with { SpectralNorm = v == "1" },
+                "mbstd" => c with { MinibatchStdDev = v == "1" },
+                "lr" => c with { LearningRateG = D(), LearningRateD = D() },
+                "lrg" => c with { LearningRateG = D() },
+                "lrd" => c with { LearningRateD = D() },
+                "b1" => c with { Beta1 = D() },
+                "b2" => c with { Beta2 = D() },
+                "batch" => c with { BatchSize = I() },
+                "steps" => c with { Steps = I() },
+                "ncritic" => c with { CriticSteps = I() },
+                "gp" => c with { GradientPenalty = D() },
+                "r1" => c with { R1 = D() },
+                "ls" => c with { LabelSmoothing = D() },
+                "noise" => c with { InstanceNoise = D() },
+                "replay" => c with { Replay = v == "1" },
+                "ha" => c with { HistoricalAveraging = D() },
+                "ema" => c with { Ema = D() == 0 ? null : D() },
+                "grow" => c with { Grow = v == "1" },
+                "clip" => c with { ClipNorm = D() },
+                _ => throw new ArgumentException($"Unknown key '{k}' in '{spec}'."),
+            };
+        }
+        return c;
+    }
+
+    public static void Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "report") { Report(args.Skip(1).ToArray()); return; }
+        var opts = ParseOptions(args.Skip(args.Length > 0 && args[0] == "run" ? 1 : 0).ToArray());
+        string[] datasets = opts.GetValueOrDefault("datasets", "ring,grid").Split(',');
+        string[] configs = opts.GetValueOrDefault("configs", "best").Split(',');
+        int seeds = int.Parse(opts.GetValueOrDefault("seeds", "10"), CultureInfo.InvariantCulture);
+        long? steps = opts.TryGetValue("steps", out var s) ? long.Parse(s, CultureInfo.InvariantCulture) : null;
+        int threads = int.Parse(opts.GetValueOrDefault("threads", "0"), CultureInfo.InvariantCulture);
+        string[] shard = opts.GetValueOrDefault("shard", "0/1").Split('/');
+        int shardIndex = int.Parse(shard[0], CultureInfo.InvariantCulture), shardCount = int.Parse(shard[1], CultureInfo.InvariantCulture);
+        string output = opts.GetValueOrDefault("out", "toy-results.jsonl");
+        if (threads > 0) set_num_threads(threads);
+
+        int job = 0;
+        foreach (var config in configs)
+            foreach (var dataset in datasets)
+                for (int seed = 1; seed <= seeds; seed++, job++)
+                {
+                    if (job % shardCount != shardIndex) continue;
+                    var c = Config(config);
+                    if (steps is long st) c = c with { Steps = st };
+                    var data = GaussianMixture2D.ByName(dataset);
+                    var sw = Stopwatch.StartNew();
+                    var r = ToyExperiment.Run(c, data, seed);
+                    var line = JsonSerializer.Serialize(new
+                    {
+                        config, dataset, seed, steps = c.Steps, modes = r.Metrics.ModesCaptured, mode_count = r.Metrics.ModeCount,
+                        high_quality_fraction = r.Metrics.HighQualityFraction, reverse_kl = r.Metrics.ReverseKl,
+                        seconds = sw.Elapsed.TotalSeconds, threads = get_num_threads(),
+                    });
+                    File.AppendAllText(output, line + "\n");
+                    Console.WriteLine(line);
+                }
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var d = new Dictionary<string, string>();
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+            d[args[i][2..]] = args[i + 1];
+        }
+        return d;
+    }
+
+    private static void Report(string[] files)
+    {
+        var rows = files.SelectMany(File.ReadLines).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var sb = new StringBuilder();
+        sb.AppendLine("| configuration | steps | seeds | ring modes | ring HQ % | ring rev-KL | grid modes | grid HQ % | grid rev-KL | s/run (grid) |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in rows.GroupBy(r => r.GetProperty("config").GetString()!))
+        {
+            string Cell(string dataset, string field, double scale, string fmt)
+            {
+                var v = group.Where(r => r.GetProperty("dataset").GetString() == dataset)
+                    .Select(r => r.GetProperty(field).ValueKind == JsonValueKind.Number ? r.GetProperty(field).GetDouble() * scale : double.NaN).ToList();
+                if (v.Count == 0) return "–";
+                double mean = v.Average();
+                double se = v.Count > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1) / v.Count) : 0;
+                return $"{mean.ToString(fmt, CultureInfo.InvariantCulture)} ± {se.ToString(fmt, CultureInfo.InvariantCulture)}";
+            }
+            string MinModes(string dataset)
+            {
+                var v = group.Where(r => r.GetProperty("dataset").GetString() == dataset).Select(r => r.GetProperty("modes").GetInt32()).ToList();
+                return v.Count == 0 ? "" : $" (min {v.Min()})";
+            }
+            int n = group.Select(r => r.GetProperty("seed").GetInt32()).Distinct().Count();
+            long steps = group.First().GetProperty("steps").GetInt64();
+            sb.AppendLine($"| {group.Key} | {steps} | {n} | {Cell("ring", "modes", 1, "F1")}{MinModes("ring")} | {Cell("ring", "high_quality_fraction", 100, "F1")} | {Cell("ring", "reverse_kl", 1, "F3")} " +
+                          $"| {Cell("grid", "modes", 1, "F1")}{MinModes("grid")} | {Cell("grid", "high_quality_fraction", 100, "F1")} | {Cell("grid", "reverse_kl", 1, "F3")} | {Cell("grid", "seconds", 1, "F0")} |");
+        }
+        Console.Write(sb.ToString());
+    }
+}
