@@ -188,21 +188,25 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
     }
 
     /// <summary>
-    /// Generates <paramref name="count"/> samples with the generator in evaluation mode (BatchNorm uses its running
-    /// statistics, dropout is off), with the EMA weights when present and <paramref name="useEma"/> is true.
-    /// The draw uses <paramref name="rng"/>, or a generator seeded from <paramref name="seed"/>.
+    /// Generates <paramref name="count"/> samples with the generator in evaluation mode (dropout off), with the EMA
+    /// weights when present and <paramref name="useEma"/> is true, and with BatchNorm statistics recomputed for
+    /// those weights (<see cref="BatchNormRecalibration"/>). The draw uses <paramref name="rng"/>, or a generator
+    /// seeded from <paramref name="seed"/>; the training state is left exactly as it was.
     /// </summary>
     public Tensor Sample(long count, Tensor? condition = null, bool useEma = true, long seed = 0, torch.Generator? rng = null)
     {
         bool wasTraining = Generator.training;
-        Generator.eval();
         var own = rng is null ? new torch.Generator((ulong)seed) : null;
+        var draw = rng ?? own!;
         try
         {
             using var _ = no_grad();
             using var ema = useEma && Ema is not null ? Ema.UseAveragedWeights() : null;
-            var z = Generator.SampleLatent(count, rng ?? own!, Device);
-            return Generator.call(z, condition?.to(Device)).cpu();
+            var c = condition?.to(Device);
+            using var bn = BatchNormRecalibration.Apply(Generator, draw, Device, c);
+            Generator.eval();
+            var z = Generator.SampleLatent(count, draw, Device);
+            return Generator.call(z, c).cpu();
         }
         finally
         {
