@@ -69,6 +69,6 @@ public class ToyTests
         foreach (var name in ToyPresets.Names) ToyPresets.ByName(name).Validate();
         Assert.Equal(4, ToyPresets.ByName("pacgan4").Pac);
         Assert.Throws<ArgumentException>(() => ToyPresets.ByName("nope"));
-        Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { Pac = 3 }).Validate());
+        Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { Pac = 5 }).Validate());
     }
 }
