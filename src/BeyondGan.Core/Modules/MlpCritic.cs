@@ -12,14 +12,11 @@ namespace BeyondGan.Modules;
 /// </summary>
 public sealed class MlpCritic : Critic, IGrowable
 {
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> blocks = new();
+    private readonly GrowableStack stack;
     private readonly nn.Module<Tensor, Tensor> head;
     private readonly Packing packing;
     private readonly MinibatchStdDev? minibatchStd;
     private readonly ConditionEncoder? condition;
-    private readonly bool equalWidths;
-    private int activeDepth;
-    private double fadeAlpha = 1.0;
 
     /// <summary>Creates the critic.</summary>
     /// <param name="inputSize">Size of one sample.</param>
@@ -41,6 +38,7 @@ public sealed class MlpCritic : Critic, IGrowable
         if (conditionSize > 0) condition = new ConditionEncoder(conditionSize, labelCount);
         int width = (inputSize + conditionSize) * pack;
         if (minibatchStdDev) { minibatchStd = new MinibatchStdDev(); width += 1; }
+        var blocks = new List<nn.Module<Tensor, Tensor>>();
         foreach (int h in hidden)
         {
             var layers = new List<nn.Module<Tensor, Tensor>>();
@@ -54,9 +52,8 @@ public sealed class MlpCritic : Critic, IGrowable
             blocks.Add(nn.Sequential(layers));
             width = h;
         }
+        stack = new GrowableStack(blocks, hidden);
         head = spectralNorm ? new SpectralLinear(width, 1) : nn.Linear(width, 1);
-        activeDepth = hidden.Count;
-        equalWidths = hidden.Distinct().Count() == 1;
         RegisterComponents();
     }
 
@@ -64,16 +61,10 @@ public sealed class MlpCritic : Critic, IGrowable
     public override int PackSize => packing.PackSize;
 
     /// <inheritdoc />
-    public int MaxDepth => blocks.Count;
+    public int MaxDepth => stack.MaxDepth;
 
     /// <inheritdoc />
-    public void SetGrowth(int depth, double alpha)
-    {
-        if (depth < 1 || depth > MaxDepth) throw new ArgumentOutOfRangeException(nameof(depth));
-        if (depth < MaxDepth && !equalWidths) throw new InvalidOperationException("Progressive growing needs hidden layers of equal width.");
-        activeDepth = depth;
-        fadeAlpha = Math.Clamp(alpha, 0.0, 1.0);
-    }
+    public void SetGrowth(int depth, double alpha) => stack.SetGrowth(depth, alpha);
 
     /// <summary>All spectrally normalised layers, for inspection and tests.</summary>
     public IEnumerable<SpectralLinear> SpectralLayers => modules().OfType<SpectralLinear>();
@@ -84,13 +75,7 @@ public sealed class MlpCritic : Critic, IGrowable
         var h = condition is null ? x : cat(new[] { x, condition.call(c ?? throw new ArgumentException("This critic is conditional: pass a condition.")) }, 1);
         h = packing.call(h);
         if (minibatchStd is not null) h = minibatchStd.call(h);
-        h = blocks[0].call(h);
-        for (int i = 1; i < activeDepth; i++)
-        {
-            var next = blocks[i].call(h);
-            h = i == activeDepth - 1 && fadeAlpha < 1.0 ? (1.0 - fadeAlpha) * h + fadeAlpha * next : next;
-        }
-        return head.call(h).squeeze(1);
+        return head.call(stack.call(h)).squeeze(1);
     }
 
     internal static nn.Module<Tensor, Tensor> MakeActivation(Activation activation, int width) => activation switch

@@ -12,13 +12,10 @@ namespace BeyondGan.Modules;
 /// </summary>
 public sealed class MlpGenerator : Generator, IGrowable
 {
-    private readonly ModuleList<nn.Module<Tensor, Tensor>> blocks = new();
+    private readonly GrowableStack stack;
     private readonly Linear head;
     private readonly ConditionEncoder? condition;
     private readonly int latentSize;
-    private readonly bool equalWidths;
-    private int activeDepth;
-    private double fadeAlpha = 1.0;
 
     /// <summary>Creates the generator.</summary>
     /// <param name="latentSize">Size of z.</param>
@@ -35,6 +32,7 @@ public sealed class MlpGenerator : Generator, IGrowable
         this.latentSize = latentSize;
         if (conditionSize > 0) condition = new ConditionEncoder(conditionSize, labelCount);
         int width = latentSize + conditionSize;
+        var blocks = new List<nn.Module<Tensor, Tensor>>();
         foreach (int h in hidden)
         {
             var layers = new List<nn.Module<Tensor, Tensor>> { nn.Linear(width, h) };
@@ -43,9 +41,8 @@ public sealed class MlpGenerator : Generator, IGrowable
             blocks.Add(nn.Sequential(layers));
             width = h;
         }
+        stack = new GrowableStack(blocks, hidden);
         head = nn.Linear(width, outputSize);
-        activeDepth = hidden.Count;
-        equalWidths = hidden.Distinct().Count() == 1;
         RegisterComponents();
     }
 
@@ -53,27 +50,15 @@ public sealed class MlpGenerator : Generator, IGrowable
     public override int LatentSize => latentSize;
 
     /// <inheritdoc />
-    public int MaxDepth => blocks.Count;
+    public int MaxDepth => stack.MaxDepth;
 
     /// <inheritdoc />
-    public void SetGrowth(int depth, double alpha)
-    {
-        if (depth < 1 || depth > MaxDepth) throw new ArgumentOutOfRangeException(nameof(depth));
-        if (depth < MaxDepth && !equalWidths) throw new InvalidOperationException("Progressive growing needs hidden layers of equal width.");
-        activeDepth = depth;
-        fadeAlpha = Math.Clamp(alpha, 0.0, 1.0);
-    }
+    public void SetGrowth(int depth, double alpha) => stack.SetGrowth(depth, alpha);
 
     /// <inheritdoc />
     public override Tensor forward(Tensor z, Tensor? c)
     {
         var h = condition is null ? z : cat(new[] { z, condition.call(c ?? throw new ArgumentException("This generator is conditional: pass a condition.")) }, 1);
-        h = blocks[0].call(h);
-        for (int i = 1; i < activeDepth; i++)
-        {
-            var next = blocks[i].call(h);
-            h = i == activeDepth - 1 && fadeAlpha < 1.0 ? (1.0 - fadeAlpha) * h + fadeAlpha * next : next;
-        }
-        return head.call(h);
+        return head.call(stack.call(h));
     }
 }

@@ -134,19 +134,26 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         var loss = Loss.CriticLoss(realScores, fakeScores);
         terms["critic_adversarial"] = loss.item<float>();
         var inputs = new CriticPenaltyInputs(Critic, realIn, fakeIn, realCondition, fakeCondition, realScores, fakeScores, Rng);
-        foreach (var r in regularizers)
-        {
-            var penalty = r.CriticPenalty(inputs);
-            if (penalty is null) continue;
-            terms[r.Name + "_critic"] = penalty.item<float>();
-            loss = loss + penalty;
-        }
+        loss = WithPenalties(loss, "critic", r => r.CriticPenalty(inputs), terms);
         CriticOptimizer.zero_grad();
         loss.backward();
         if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(criticParameters, clip);
         CriticOptimizer.step();
         foreach (var r in regularizers) r.AfterCriticStep(Critic);
         return loss.item<float>();
+    }
+
+    /// <summary>Adds each regulariser's penalty for this phase to <paramref name="loss"/>, recording it as "name_phase".</summary>
+    private Tensor WithPenalties(Tensor loss, string phase, Func<GanRegularizer, Tensor?> penaltyOf, Dictionary<string, double> terms)
+    {
+        foreach (var r in regularizers)
+        {
+            var penalty = penaltyOf(r);
+            if (penalty is null) continue;
+            terms[$"{r.Name}_{phase}"] = penalty.item<float>();
+            loss = loss + penalty;
+        }
+        return loss;
     }
 
     private double GeneratorStep(Dictionary<string, double> terms)
@@ -167,13 +174,7 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
             var loss = Loss.GeneratorLoss(realScores, fakeScores);
             terms["generator_adversarial"] = loss.item<float>();
             var inputs = new GeneratorPenaltyInputs(Generator, Critic, fake, z, condition, fakeScores, Rng);
-            foreach (var r in regularizers)
-            {
-                var penalty = r.GeneratorPenalty(inputs);
-                if (penalty is null) continue;
-                terms[r.Name + "_generator"] = penalty.item<float>();
-                loss = loss + penalty;
-            }
+            loss = WithPenalties(loss, "generator", r => r.GeneratorPenalty(inputs), terms);
             GeneratorOptimizer.zero_grad();
             loss.backward();
             if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(generatorParameters, clip);
