@@ -111,12 +111,16 @@ internal static class ToyBench
         string output = opts.GetValueOrDefault("out", "toy-results.jsonl");
         if (threads > 0) set_num_threads(threads);
 
+        var done = File.Exists(output)
+            ? File.ReadLines(output).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
+                .Select(r => (r.GetProperty("config").GetString(), r.GetProperty("dataset").GetString(), r.GetProperty("seed").GetInt32())).ToHashSet()
+            : new();
         int job = 0;
         foreach (var config in configs)
             foreach (var dataset in datasets)
                 for (int seed = 1; seed <= seeds; seed++, job++)
                 {
-                    if (job % shardCount != shardIndex) continue;
+                    if (job % shardCount != shardIndex || done.Contains((config, dataset, seed))) continue;
                     var c = Config(config);
                     if (steps is long st) c = c with { Steps = st };
                     var data = GaussianMixture2D.ByName(dataset);
@@ -125,7 +129,8 @@ internal static class ToyBench
                     var line = JsonSerializer.Serialize(new
                     {
                         config, dataset, seed, steps = c.Steps, modes = r.Metrics.ModesCaptured, mode_count = r.Metrics.ModeCount,
-                        high_quality_fraction = r.Metrics.HighQualityFraction, reverse_kl = r.Metrics.ReverseKl,
+                        high_quality_fraction = r.Metrics.HighQualityFraction,
+                        reverse_kl = double.IsFinite(r.Metrics.ReverseKl) ? r.Metrics.ReverseKl : (double?)null, // undefined without HQ samples
                         seconds = sw.Elapsed.TotalSeconds, threads = get_num_threads(),
                     });
                     File.AppendAllText(output, line + "\n");
@@ -156,10 +161,13 @@ internal static class ToyBench
             {
                 var v = group.Where(r => r.GetProperty("dataset").GetString() == dataset)
                     .Select(r => r.GetProperty(field).ValueKind == JsonValueKind.Number ? r.GetProperty(field).GetDouble() * scale : double.NaN).ToList();
-                if (v.Count == 0) return "–";
+                int undefined = v.Count(double.IsNaN);
+                v = v.Where(x => !double.IsNaN(x)).ToList();
+                if (v.Count == 0) return undefined > 0 ? "undefined" : "–";
                 double mean = v.Average();
                 double se = v.Count > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1) / v.Count) : 0;
-                return $"{mean.ToString(fmt, CultureInfo.InvariantCulture)} ± {se.ToString(fmt, CultureInfo.InvariantCulture)}";
+                string cell = $"{mean.ToString(fmt, CultureInfo.InvariantCulture)} ± {se.ToString(fmt, CultureInfo.InvariantCulture)}";
+                return undefined > 0 ? $"{cell} ({undefined} undefined)" : cell;
             }
             string MinModes(string dataset)
             {
