@@ -27,14 +27,14 @@ public static class BatchNormRecalibration
         bool wasTraining = generator.training;
         using (no_grad())
         {
+            var c = condition?.narrow(0, 0, Math.Min(batchSize, condition.shape[0]));
+            long rows = c?.shape[0] ?? batchSize;
             foreach (var n in norms) { n.reset_running_stats(); n.momentum = null; } // null momentum = cumulative average
             generator.train();
             for (int i = 0; i < batches; i++)
             {
                 using var scope = NewDisposeScope();
-                var c = condition is null ? null : condition.narrow(0, 0, Math.Min(batchSize, condition.shape[0]));
-                long n = c?.shape[0] ?? batchSize;
-                generator.call(generator.SampleLatent(n, rng, device), c);
+                generator.call(generator.SampleLatent(rows, rng, device), c);
             }
         }
         generator.eval();
