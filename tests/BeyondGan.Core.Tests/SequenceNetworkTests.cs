@@ -77,7 +77,7 @@ public class SequenceNetworkTests
             t.Train(5);
             Assert.Equal(new long[] { 8, Channels, Length }, t.Sample(8).shape);
             Assert.Contains("gradient_penalty_critic", t.History.Columns);
-            Assert.True(double.IsFinite(t.History.Last("critic_loss")!.Value));
+            Assert.True(double.IsFinite(t.History.Last("critic_loss")!.Value), t.History.ToCsv());
             t.SaveCheckpoint(path);
             g5 = TestNets.AllWeights(t.Generator);
             d5 = TestNets.AllWeights(t.Critic);
