@@ -1,4 +1,5 @@
 using BeyondGan.Cli.Commands;
+using BeyondGan.Cli.Commands.Tabular;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -16,6 +17,22 @@ public static class BeyondGanApp
             config.SetApplicationName("beyondgan");
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.AddBranch("tabular", tabular =>
+            {
+                tabular.SetDescription("Synthetic tables: inspect a schema, fit a conditional tabular GAN, sample from it.");
+                tabular.AddCommand<TabularDemoCommand>("demo")
+                    .WithDescription("Fit and sample the embedded demo table and print a quality summary (no data needed).")
+                    .WithExample("tabular", "demo");
+                tabular.AddCommand<TabularSchemaCommand>("schema")
+                    .WithDescription("Show how each column of a table is read and modelled.")
+                    .WithExample("tabular", "schema", "adult.csv");
+                tabular.AddCommand<TabularFitCommand>("fit")
+                    .WithDescription("Train a model on a CSV or Parquet table and save it to a .bgan file.")
+                    .WithExample("tabular", "fit", "adult.csv", "--out", "adult.bgan", "--epochs", "300");
+                tabular.AddCommand<TabularSampleCommand>("sample")
+                    .WithDescription("Generate rows from a model, optionally with fixed category values.")
+                    .WithExample("tabular", "sample", "adult.bgan", "--rows", "1000", "--out", "synthetic.csv", "--condition", "income=>50K");
+            });
             config.AddCommand<ToyCommand>("toy")
                 .WithDescription("Train and evaluate on the 2-D mode-collapse benchmark (ring of 8 or grid of 25 Gaussians).")
                 .WithExample("toy", "--dataset", "grid")

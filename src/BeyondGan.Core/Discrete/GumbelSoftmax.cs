@@ -19,9 +19,14 @@ public static class GumbelSoftmax
     public static Tensor Sample(Tensor logits, double tau, bool hard = false, TorchSharp.torch.Generator? rng = null)
     {
         if (tau <= 0) throw new ArgumentOutOfRangeException(nameof(tau), "Temperature must be positive.");
-        var uniform = rand(logits.shape, dtype: logits.dtype, generator: rng).to(logits.device);
-        var gumbel = -(-(uniform.clamp_min(1e-20)).log()).clamp_min(1e-20).log();
-        var soft = softmax((logits + gumbel) / tau, -1);
+        var soft = softmax((logits + Noise(logits.shape, logits.dtype, logits.device, rng)) / tau, -1);
         return hard ? StraightThrough.Apply(StraightThrough.OneHotArgmax(soft), soft) : soft;
+    }
+
+    /// <summary>Standard Gumbel noise g = −log(−log U), U ~ Uniform(0, 1), of the given shape.</summary>
+    public static Tensor Noise(long[] shape, ScalarType dtype, Device device, TorchSharp.torch.Generator? rng = null)
+    {
+        var uniform = rand(shape, dtype: dtype, generator: rng).to(device);
+        return -(-(uniform.clamp_min(1e-20)).log()).clamp_min(1e-20).log();
     }
 }

@@ -38,6 +38,9 @@ public sealed class MetricsHistory
         rows[^1].Values[c] = value;
     }
 
+    /// <summary>Forgets every recorded step (keeps the column names), e.g. after summarising an epoch.</summary>
+    public void Clear() => rows.Clear();
+
     /// <summary>All values of one metric as (step, value) pairs.</summary>
     public IEnumerable<(long Step, double Value)> Series(string name)
     {

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using BeyondGan.Runtime;
+using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Model;
+using BeyondGan.Tabular.Sampling;
+using TorchSharp;
+using static TorchSharp.torch;
+
+/// <summary>Where one CTGAN training step on Adult spends its time. Usage: tabular profile [--threads T]</summary>
+internal static class TabularProfile
+{
+    private static double Time(int reps, Action a)
+    {
+        for (int i = 0; i < 5; i++) { using var s = NewDisposeScope(); a(); }
+        var sw = Stopwatch.StartNew();
+        for (int i = 0; i < reps; i++) { using var s = NewDisposeScope(); a(); }
+        return sw.Elapsed.TotalMilliseconds / reps;
+    }
+
+    public static void Run(string[] args)
+    {
+        int threads = args.Contains("--threads") ? int.Parse(args[Array.IndexOf(args, "--threads") + 1]) : 2;
+        TorchRuntime.EnsureLoaded();
+        TorchRuntime.SetThreads(threads);
+        var table = TableReader.Read(TabularBench.FindDataset("tabular/adult.csv"));
+        var prepared = CtganSynthesizer.Prepare(table, SchemaInference.Infer(table), new CtganOptions { Epochs = 1 });
+        using var model = prepared.CreateModel();
+        var g = model.Generator; var d = model.Critic;
+        g.train(); d.train();
+        var sampler = new ConditionalSampler(prepared.Transformer, prepared.Matrix, prepared.Rows);
+        using var source = new TabularBatchSource(prepared.Transformer, prepared.Matrix, prepared.Rows, sampler);
+        var rng = new TorchSharp.torch.Generator(1);
+        Console.WriteLine($"batch source: {Time(100, () => source.Next(500, rng, CPU)):F2} ms");
+        var batch = source.Next(500, rng, CPU);
+        var c = batch.Condition!;
+        Console.WriteLine($"G fwd no_grad: {Time(100, () => { using var _ = no_grad(); g.call(g.SampleLatent(500, rng, CPU), c); }):F2} ms");
+        Console.WriteLine($"G raw fwd no_grad (no heads): {Time(100, () => { using var _ = no_grad(); g.Activate(randn(500, prepared.Transformer.Width)); }):F2} ms (heads only)");
+        Console.WriteLine($"G fwd+bwd: {Time(100, () => g.call(g.SampleLatent(500, rng, CPU), c).sum().backward()):F2} ms");
+        var plain = new TabularGenerator(128, prepared.Transformer.ConditionWidth, new[] { 256, 256 }, new[] { (0, new BeyondGan.Tabular.Transform.OutputSpan(157, BeyondGan.Tabular.Transform.SpanActivation.Tanh)) });
+        plain.train();
+        Console.WriteLine($"G body only (tanh head) fwd no_grad: {Time(100, () => { using var _ = no_grad(); plain.call(plain.SampleLatent(500, rng, CPU), c); }):F2} ms");
+        plain.eval();
+        Console.WriteLine($"G body only eval fwd no_grad: {Time(100, () => { using var _ = no_grad(); plain.call(plain.SampleLatent(500, rng, CPU), c); }):F2} ms");
+        var logits = randn(500, 15, 42);
+        Console.WriteLine($"gumbel 500x15x42: {Time(100, () => { using var _ = no_grad(); BeyondGan.Discrete.GumbelSoftmax.Sample(logits, 0.2); }):F2} ms");
+        Console.WriteLine($"rand 500x15x42: {Time(100, () => { using var _ = no_grad(); rand(logits.shape, generator: rng); }):F2} ms");
+        Console.WriteLine($"rand 500x15x42 global: {Time(100, () => { using var _ = no_grad(); rand(logits.shape); }):F2} ms");
+        Console.WriteLine($"log 500x15x42: {Time(100, () => { using var _ = no_grad(); logits.exp(); }):F2} ms");
+        var zc = cat(new[] { randn(500, 128), c }, 1);
+        var l1 = nn.Linear(232, 256); var b1 = nn.BatchNorm1d(256); var l2 = nn.Linear(488, 256); var bg = nn.BatchNorm1d(256); var l3 = nn.Linear(744, 157);
+        Console.WriteLine($"linear 232->256: {Time(200, () => { using var _ = no_grad(); l1.call(zc); }):F3} ms");
+        Console.WriteLine($"bn 256: {Time(200, () => { using var _ = no_grad(); b1.call(l1.call(zc)); }):F3} ms (with linear)");
+        var h2 = randn(500, 744);
+        Console.WriteLine($"linear 744->157: {Time(200, () => { using var _ = no_grad(); l3.call(h2); }):F3} ms");
+        Console.WriteLine($"randn 500x128: {Time(200, () => g.SampleLatent(500, rng, CPU)):F3} ms");
+        Console.WriteLine($"matmul 500x744x157: {Time(200, () => h2.matmul(randn(157, 744).t())):F3} ms");
+        var real = batch.Real;
+        Console.WriteLine($"D fwd: {Time(100, () => d.call(real, c)):F2} ms");
+        Console.WriteLine($"D fwd+bwd: {Time(100, () => d.call(real, c).sum().backward()):F2} ms");
+        var gp = new BeyondGan.Regularizers.GradientPenalty();
+        Console.WriteLine($"GP fwd+bwd: {Time(100, () => gp.CriticPenalty(new(d, real, real, c, c, real, real, rng))!.backward()):F2} ms");
+        var ce = new ConditionalCrossEntropy(prepared.Transformer);
+        var optD = torch.optim.Adam(d.parameters(), 2e-4, 0.5, 0.9, weight_decay: 1e-6);
+        var optG = torch.optim.Adam(g.parameters(), 2e-4, 0.5, 0.9, weight_decay: 1e-6);
+        var loss = new BeyondGan.Losses.WassersteinLoss();
+        var sw2 = new Stopwatch();
+        var parts = new double[8];
+        void Lap(int i) { parts[i] += sw2.Elapsed.TotalMilliseconds; sw2.Restart(); }
+        for (int it = 0; it < 60; it++)
+        {
+            if (it == 10) Array.Clear(parts);
+            using var scope = NewDisposeScope();
+            sw2.Restart();
+            var b = source.Next(500, rng, CPU); Lap(0);
+            Tensor fake; using (no_grad()) fake = g.call(g.SampleLatent(500, rng, CPU), b.FakeCondition); Lap(1);
+            var rs = d.call(b.Real, b.Condition); var fs = d.call(fake, b.FakeCondition); var l = loss.CriticLoss(rs, fs); Lap(2);
+            var pen = gp.CriticPenalty(new(d, b.Real, fake, b.Condition, b.FakeCondition, rs, fs, rng))!; Lap(3);
+            optD.zero_grad(); (l + pen).backward(); optD.step(); Lap(4);
+            var batchG = source.Next(500, rng, CPU);
+            foreach (var p in d.parameters()) p.requires_grad = false;
+            var z = g.SampleLatent(500, rng, CPU); var f2 = g.call(z, batchG.FakeCondition); Lap(5);
+            var s2 = d.call(f2, batchG.FakeCondition); var lg = loss.GeneratorLoss(null, s2) + ce.GeneratorPenalty(new(g, d, f2, z, batchG.FakeCondition, s2, rng))!; Lap(6);
+            optG.zero_grad(); lg.backward(); optG.step(); Lap(7);
+            foreach (var p in d.parameters()) p.requires_grad = true;
+        }
+        string[] names = ["source", "G fwd (no grad)", "D real+fake fwd", "GP fwd+grad", "D backward+adam", "G-step source+G fwd", "G-step D fwd + CE", "G backward+adam"];
+        for (int i = 0; i < 8; i++) Console.WriteLine($"  {names[i],-22} {parts[i] / 50:F2} ms");
+        Console.WriteLine($"  total {parts.Sum() / 50:F2} ms");
+        var opts = new CtganOptions { Epochs = 2 };
+        Console.WriteLine($"full step (epoch of {model.StepsPerEpoch(prepared.Rows)} steps): ");
+        var sw = Stopwatch.StartNew();
+        model.Train(prepared with { Options = opts });
+        Console.WriteLine($"  {sw.Elapsed.TotalMilliseconds / model.StepsPerEpoch(prepared.Rows):F2} ms/step");
+    }
+}

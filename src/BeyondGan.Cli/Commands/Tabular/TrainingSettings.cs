@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using BeyondGan.Tabular.Model;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BeyondGan.Cli.Commands.Tabular;
+
+/// <summary>Options of CTGAN training (defaults: the paper's).</summary>
+public class TrainingSettings : TableInputSettings
+{
+    /// <summary>Epochs.</summary>
+    [CommandOption("--epochs <N>"), Description("Passes over the data (default 300).")]
+    public int? Epochs { get; init; }
+
+    /// <summary>Batch size.</summary>
+    [CommandOption("--batch-size <N>"), Description("Rows per step; a multiple of --pac (default 500).")]
+    public int? BatchSize { get; init; }
+
+    /// <summary>Pack size.</summary>
+    [CommandOption("--pac <N>"), Description("PacGAN pack size of the critic (default 10).")]
+    public int? Pac { get; init; }
+
+    /// <summary>Seed.</summary>
+    [CommandOption("--seed <S>"), Description("Seed of the whole fit (default 0)."), DefaultValue(0L)]
+    public long Seed { get; init; }
+
+    /// <summary>Generator widths.</summary>
+    [CommandOption("--generator-dims <W,W>"), Description("Widths of the generator's residual blocks (default 256,256).")]
+    public string? GeneratorDims { get; init; }
+
+    /// <summary>Critic widths.</summary>
+    [CommandOption("--critic-dims <W,W>"), Description("Widths of the critic's layers (default 256,256).")]
+    public string? CriticDims { get; init; }
+
+    /// <summary>Generator learning rate.</summary>
+    [CommandOption("--lr-g <LR>"), Description("Generator learning rate (default 2e-4).")]
+    public double? LearningRateG { get; init; }
+
+    /// <summary>Critic learning rate.</summary>
+    [CommandOption("--lr-d <LR>"), Description("Critic learning rate (default 2e-4).")]
+    public double? LearningRateD { get; init; }
+
+    /// <summary>Critic steps.</summary>
+    [CommandOption("--critic-steps <N>"), Description("Critic steps per generator step (default 1).")]
+    public int? CriticSteps { get; init; }
+
+    /// <summary>Threads.</summary>
+    [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
+    public int Threads { get; init; }
+
+    /// <summary>Device.</summary>
+    [CommandOption("--device <NAME>"), Description("cpu (default), cuda or cuda:N."), DefaultValue("cpu")]
+    public string Device { get; init; } = "cpu";
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        var v = base.Validate();
+        if (!v.Successful) return v;
+        if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
+        try { Options(new CtganOptions()); }
+        catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+        return ValidationResult.Success();
+    }
+
+    /// <summary>The CTGAN options: <paramref name="defaults"/> overridden by the flags given.</summary>
+    public CtganOptions Options(CtganOptions defaults)
+    {
+        var o = defaults with
+        {
+            Epochs = Epochs ?? defaults.Epochs,
+            BatchSize = BatchSize ?? defaults.BatchSize,
+            Pac = Pac ?? defaults.Pac,
+            Seed = Seed,
+            GeneratorDims = GeneratorDims is null ? defaults.GeneratorDims : Widths("--generator-dims", GeneratorDims),
+            CriticDims = CriticDims is null ? defaults.CriticDims : Widths("--critic-dims", CriticDims),
+            GeneratorLearningRate = LearningRateG ?? defaults.GeneratorLearningRate,
+            CriticLearningRate = LearningRateD ?? defaults.CriticLearningRate,
+            CriticSteps = CriticSteps ?? defaults.CriticSteps,
+            Device = Device,
+        };
+        o.Validate();
+        return o;
+    }
+
+    private static int[] Widths(string flag, string text)
+    {
+        var parts = Split(text);
+        var widths = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], out widths[i]) || widths[i] < 1)
+                throw new ArgumentException($"{flag} {text}: expected comma-separated positive widths such as 256,256.");
+        if (widths.Length == 0) throw new ArgumentException($"{flag}: give at least one width.");
+        return widths;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using BeyondGan.Tabular.Data;
+
+namespace BeyondGan.Evaluation.Fidelity;
+
+/// <summary>Reads a column of a <see cref="RawTable"/> as numbers (datetimes as seconds) or as category labels.</summary>
+public static class ColumnValues
+{
+    /// <summary>The column as numbers; missing or unparsable cells are NaN.</summary>
+    public static double[] Numeric(RawTable table, ColumnSchema column)
+    {
+        var cells = table.Column(column.Name);
+        var values = new double[cells.Length];
+        for (int i = 0; i < cells.Length; i++) values[i] = ToNumber(cells[i], column);
+        return values;
+    }
+
+    /// <summary>The column's labels, with missing as the label "(missing)".</summary>
+    public static string[] Categorical(RawTable table, ColumnSchema column) =>
+        table.Column(column.Name).Select(c => c ?? "(missing)").ToArray();
+
+    private static double ToNumber(string? cell, ColumnSchema column)
+    {
+        if (cell is null) return double.NaN;
+        if (column.Kind == ColumnKind.DateTime)
+            return DateTime.TryParseExact(cell, column.Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+                ? (t - DateTime.UnixEpoch).TotalSeconds : double.NaN;
+        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
+    }
+}

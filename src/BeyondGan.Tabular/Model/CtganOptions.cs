@@ -1,0 +1,60 @@
+namespace BeyondGan.Tabular.Model;
+
+/// <summary>Hyper-parameters of <see cref="CtganSynthesizer"/>; the defaults are the CTGAN paper's (Xu et al. 2019, §5).</summary>
+public sealed record CtganOptions
+{
+    /// <summary>Passes over the training rows (one epoch = max(1, rows / batch) steps).</summary>
+    public int Epochs { get; init; } = 300;
+    /// <summary>Rows per batch; must be a multiple of <see cref="Pac"/>.</summary>
+    public int BatchSize { get; init; } = 500;
+    /// <summary>PacGAN pack size of the critic.</summary>
+    public int Pac { get; init; } = 10;
+    /// <summary>Noise size.</summary>
+    public int LatentSize { get; init; } = 128;
+    /// <summary>Widths of the generator's residual blocks.</summary>
+    public IReadOnlyList<int> GeneratorDims { get; init; } = [256, 256];
+    /// <summary>Widths of the critic's hidden layers.</summary>
+    public IReadOnlyList<int> CriticDims { get; init; } = [256, 256];
+    /// <summary>Generator learning rate (Adam).</summary>
+    public double GeneratorLearningRate { get; init; } = 2e-4;
+    /// <summary>Critic learning rate (Adam).</summary>
+    public double CriticLearningRate { get; init; } = 2e-4;
+    /// <summary>Adam β1.</summary>
+    public double Beta1 { get; init; } = 0.5;
+    /// <summary>Adam β2.</summary>
+    public double Beta2 { get; init; } = 0.9;
+    /// <summary>L2 weight decay of both optimisers.</summary>
+    public double WeightDecay { get; init; } = 1e-6;
+    /// <summary>Critic steps per generator step.</summary>
+    public int CriticSteps { get; init; } = 1;
+    /// <summary>WGAN-GP penalty weight λ.</summary>
+    public double GradientPenaltyWeight { get; init; } = 10;
+    /// <summary>Gumbel-softmax temperature.</summary>
+    public double GumbelTau { get; init; } = 0.2;
+    /// <summary>Dropout after each critic layer.</summary>
+    public double CriticDropout { get; init; } = 0.5;
+    /// <summary>Seed of everything random: transformer, weights, batches, noise.</summary>
+    public long Seed { get; init; }
+    /// <summary>Device: cpu, cuda, cuda:N.</summary>
+    public string Device { get; init; } = "cpu";
+    /// <summary>Largest sample each column's Gaussian mixture is fitted on.</summary>
+    public int MixtureFitRows { get; init; } = 50_000;
+
+    /// <summary>Throws <see cref="ArgumentException"/> with one clear sentence for any invalid value.</summary>
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"--epochs must be at least 1, got {Epochs}.");
+        if (Pac < 1) throw new ArgumentException($"--pac must be at least 1, got {Pac}.");
+        if (BatchSize < 2) throw new ArgumentException($"--batch-size must be at least 2, got {BatchSize}.");
+        if (BatchSize % Pac != 0)
+            throw new ArgumentException($"--batch-size {BatchSize} must be a multiple of --pac {Pac} (the critic scores packs of {Pac} rows); try {Math.Max(Pac, BatchSize / Pac * Pac)}.");
+        if (LatentSize < 1) throw new ArgumentException($"The noise size must be positive, got {LatentSize}.");
+        if (GeneratorDims.Count == 0 || GeneratorDims.Any(d => d < 1)) throw new ArgumentException("The generator needs at least one layer of positive width.");
+        if (CriticDims.Count == 0 || CriticDims.Any(d => d < 1)) throw new ArgumentException("The critic needs at least one layer of positive width.");
+        if (GeneratorLearningRate <= 0 || CriticLearningRate <= 0) throw new ArgumentException("Learning rates must be positive.");
+        if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");
+        if (GumbelTau <= 0) throw new ArgumentException("The Gumbel-softmax temperature must be positive.");
+        if (CriticDropout is < 0 or >= 1) throw new ArgumentException("Critic dropout must be in [0, 1).");
+        if (MixtureFitRows < 100) throw new ArgumentException("The mixture fit sample must be at least 100 rows.");
+    }
+}

@@ -1,0 +1,234 @@
+using BeyondGan.Losses;
+using BeyondGan.Modules;
+using BeyondGan.Regularizers;
+using BeyondGan.Runtime;
+using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Sampling;
+using BeyondGan.Tabular.Transform;
+using BeyondGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Tabular.Model;
+
+/// <summary>
+/// A conditional tabular GAN (CTGAN, Xu et al. 2019): mode-specific normalisation, conditional vector with
+/// training-by-sampling, residual generator with Gumbel-softmax heads and its cross-entropy term, PacGAN critic
+/// trained with WGAN-GP. Fit it on a table, then sample tables of any size, optionally with fixed category values.
+/// </summary>
+public sealed class CtganSynthesizer : IDisposable
+{
+    private CtganSynthesizer(TableSchema schema, DataTransformer transformer, CtganOptions options, long trainingRows)
+    {
+        options.Validate();
+        TorchRuntime.EnsureLoaded();
+        Schema = schema;
+        Transformer = transformer;
+        Options = options;
+        TrainingRows = trainingRows;
+        Seeding.Seed(options.Seed);
+        Generator = new TabularGenerator(options.LatentSize, transformer.ConditionWidth, options.GeneratorDims, transformer.Spans, options.GumbelTau);
+        Critic = new MlpCritic(transformer.Width, options.CriticDims, Activation.LeakyReLU, options.Pac, options.CriticDropout,
+            conditionSize: transformer.ConditionWidth);
+        var device = TorchRuntime.ParseDevice(options.Device);
+        Generator.to(device);
+        Critic.to(device);
+    }
+
+    /// <summary>The schema the model was trained with.</summary>
+    public TableSchema Schema { get; }
+    /// <summary>The fitted column encoders.</summary>
+    public DataTransformer Transformer { get; }
+    /// <summary>Training options.</summary>
+    public CtganOptions Options { get; }
+    /// <summary>The generator.</summary>
+    public TabularGenerator Generator { get; }
+    /// <summary>The critic (kept for filtering synthetic rows by realism).</summary>
+    public MlpCritic Critic { get; }
+    /// <summary>Rows in the training table.</summary>
+    public long TrainingRows { get; }
+    /// <summary>Epochs completed.</summary>
+    public int EpochsTrained { get; internal set; }
+    /// <summary>Per-epoch means of the losses and penalty terms.</summary>
+    public MetricsHistory History { get; internal set; } = new();
+    /// <summary>True when every requested epoch was trained (false after an interrupted fit).</summary>
+    public bool IsComplete => EpochsTrained >= Options.Epochs;
+
+    /// <summary>Fits the transformer (timed separately by callers through <see cref="Prepare"/>) and trains.</summary>
+    public static CtganSynthesizer Fit(RawTable table, TableSchema schema, CtganOptions options,
+        Action<TrainingProgress>? progress = null, CancellationToken cancellation = default, int maxCategories = 0)
+    {
+        var prepared = Prepare(table, schema, options, maxCategories);
+        var model = prepared.CreateModel();
+        model.Train(prepared, progress, cancellation);
+        return model;
+    }
+
+    /// <summary>Fits the column encoders and encodes <paramref name="table"/>.</summary>
+    public static PreparedTable Prepare(RawTable table, TableSchema schema, CtganOptions options, int maxCategories = 0)
+    {
+        options.Validate();
+        if (table.RowCount < 10)
+            throw new TabularDataException(table.Source, $"{table.RowCount} row(s) is too few to learn from; at least 10 are needed.");
+        var transformer = DataTransformer.Fit(table, schema, maxCategories, options.MixtureFitRows, (int)options.Seed);
+        var matrix = transformer.Transform(table, (int)options.Seed);
+        return new PreparedTable(table, schema, transformer, matrix, table.RowCount, options);
+    }
+
+    /// <summary>Trains on <paramref name="data"/> until the requested epochs are done or <paramref name="cancellation"/> fires.</summary>
+    public TrainingOutcome Train(PreparedTable data, Action<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var sampler = new ConditionalSampler(Transformer, data.Matrix, data.Rows);
+        using var source = new TabularBatchSource(Transformer, data.Matrix, data.Rows, sampler);
+        var trainerOptions = new GanTrainerOptions
+        {
+            BatchSize = Options.BatchSize,
+            CriticSteps = Options.CriticSteps,
+            Seed = Options.Seed,
+            Device = Options.Device,
+            GeneratorOptimizer = new OptimizerSpec { LearningRate = Options.GeneratorLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
+            CriticOptimizer = new OptimizerSpec { LearningRate = Options.CriticLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
+        };
+        var regularizers = new GanRegularizer[] { new GradientPenalty(Options.GradientPenaltyWeight), new ConditionalCrossEntropy(Transformer) };
+        using var trainer = new GanTrainer<TabularGenerator, MlpCritic>(Generator, Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
+        Generator.NoiseGenerator = trainer.Rng;
+        try
+        {
+            long stepsPerEpoch = StepsPerEpoch(data.Rows);
+            long totalSteps = stepsPerEpoch * Options.Epochs;
+            var outcome = trainer.Train(totalSteps, cancellation, report =>
+            {
+                int epoch = (int)((report.Step - 1) / stepsPerEpoch) + 1;
+                progress?.Invoke(new TrainingProgress(epoch, Options.Epochs, report.Step, totalSteps, Options.BatchSize, report.CriticLoss, report.GeneratorLoss));
+                if (report.Step % stepsPerEpoch != 0) return;
+                EpochsTrained = epoch;
+                foreach (var column in trainer.History.Columns)
+                {
+                    var values = trainer.History.Series(column).Select(p => p.Value).ToList();
+                    if (values.Count > 0) History.Record(epoch, column, values.Average());
+                }
+                trainer.History.Clear();
+            });
+            return outcome;
+        }
+        finally
+        {
+            Generator.NoiseGenerator = null;
+            Generator.eval();
+            Critic.eval();
+        }
+    }
+
+    /// <summary>Training steps in one epoch: max(1, rows / batch), as in CTGAN.</summary>
+    public long StepsPerEpoch(long rows) => Math.Max(1, rows / Options.BatchSize);
+
+    /// <summary>
+    /// Generates <paramref name="rows"/> rows with the generator in evaluation mode. Without conditions, the
+    /// conditional vector is drawn with the training frequencies so the marginals come back. With conditions
+    /// (discrete columns only), every row has exactly those values: each row is generated conditioned on one of
+    /// them (in turn) and the conditioned columns are set to the requested levels.
+    /// </summary>
+    public RawTable Sample(int rows, IReadOnlyList<KeyValuePair<string, string?>>? conditions = null, long seed = 0, string source = "synthetic")
+    {
+        if (rows < 1) throw new ArgumentException($"--rows must be at least 1, got {rows}.");
+        var fixedLevels = ResolveConditions(conditions ?? []);
+        var device = TorchRuntime.ParseDevice(Options.Device);
+        int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth;
+        var output = new float[(long)rows * width];
+        var sampler = conditionWidth > 0 ? SamplerForGeneration() : null;
+        bool wasTraining = Generator.training;
+        Generator.eval();
+        using var rng = new TorchSharp.torch.Generator((ulong)seed);
+        Generator.NoiseGenerator = rng;
+        try
+        {
+            using var _ = no_grad();
+            const int chunk = 10_000;
+            for (int start = 0; start < rows; start += chunk)
+            {
+                using var scope = NewDisposeScope();
+                int n = Math.Min(chunk, rows - start);
+                Tensor? c = null;
+                if (conditionWidth > 0)
+                {
+                    var condition = new float[n * conditionWidth];
+                    if (fixedLevels.Count > 0)
+                        for (int r = 0; r < n; r++)
+                        {
+                            var (d, level) = fixedLevels[(start + r) % fixedLevels.Count];
+                            condition[r * conditionWidth + d.ConditionOffset + level] = 1f;
+                        }
+                    else
+                    {
+                        using var u = rand(new long[] { 2L * n }, dtype: ScalarType.Float64, generator: rng);
+                        sampler!.SampleForGeneration(u.data<double>().ToArray(), condition, n);
+                    }
+                    c = tensor(condition, new long[] { n, conditionWidth }).to(device);
+                }
+                var z = Generator.SampleLatent(n, rng, device);
+                var fake = Generator.call(z, c).cpu().contiguous();
+                fake.data<float>().CopyTo(output, checked(start * width));
+            }
+        }
+        finally
+        {
+            Generator.NoiseGenerator = null;
+            if (wasTraining) Generator.train();
+        }
+        var table = Transformer.Inverse(output, rows, source);
+        foreach (var (d, level) in fixedLevels.DistinctBy(f => f.Column.Name))
+        {
+            var cells = table.Column(d.Name);
+            Array.Fill(cells, d.Encoder.Levels[level]);
+        }
+        return table;
+    }
+
+    private ConditionalSampler? generationSampler;
+
+    /// <summary>A sampler that needs only the level counts saved in the model (no training data).</summary>
+    private ConditionalSampler SamplerForGeneration() => generationSampler ??= ConditionalSampler.FromCounts(Transformer);
+
+    private List<(DiscreteColumn Column, int Level)> ResolveConditions(IReadOnlyList<KeyValuePair<string, string?>> conditions)
+    {
+        var result = new List<(DiscreteColumn, int)>();
+        var seen = new HashSet<string>();
+        foreach (var (name, value) in conditions)
+        {
+            if (!seen.Add(name)) throw new ArgumentException($"--condition names column '{name}' twice; give one value per column.");
+            if (Transformer.Encoders.All(e => e.Column.Name != name))
+                throw new ArgumentException($"--condition {name}={value}: the model has no column '{name}' (columns: {string.Join(", ", Transformer.Columns)}).");
+            var d = Transformer.FindDiscrete(name)
+                    ?? throw new ArgumentException($"--condition {name}={value}: '{name}' is not a categorical or boolean column; conditions apply to discrete columns only.");
+            int level = value is null ? Array.IndexOf(d.Encoder.Levels, null) : Array.IndexOf(d.Encoder.Levels, value);
+            if (level < 0 || level == d.Encoder.OtherLevel && value != CategoricalEncoder.OtherSpelling)
+            {
+                var known = string.Join(", ", d.Encoder.Levels.Take(20).Select(l => l ?? "(missing)"));
+                throw new ArgumentException($"--condition {name}={value}: '{value}' is not a category of '{name}' seen in training (known: {known}{(d.Encoder.Levels.Length > 20 ? ", …" : "")}).");
+            }
+            result.Add((d, level));
+        }
+        return result;
+    }
+
+    /// <summary>Builds the networks for a prepared table (seeded from the options).</summary>
+    internal static CtganSynthesizer Create(PreparedTable data) => new(data.Schema, data.Transformer, data.Options, data.Rows);
+
+    /// <summary>Builds untrained networks around a saved transformer (used when loading a model file).</summary>
+    internal static CtganSynthesizer Restore(TableSchema schema, DataTransformer transformer, CtganOptions options, long rows) =>
+        new(schema, transformer, options, rows);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Generator.Dispose();
+        Critic.Dispose();
+    }
+}
+
+/// <summary>A table encoded for training, with the fitted transformer.</summary>
+public sealed record PreparedTable(RawTable Table, TableSchema Schema, DataTransformer Transformer, float[] Matrix, int Rows, CtganOptions Options)
+{
+    /// <summary>Builds the (untrained) synthesizer for this table.</summary>
+    public CtganSynthesizer CreateModel() => CtganSynthesizer.Create(this);
+}

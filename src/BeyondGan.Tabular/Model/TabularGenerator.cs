@@ -1,0 +1,84 @@
+using BeyondGan.Discrete;
+using BeyondGan.Tabular.Transform;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Tabular.Model;
+
+/// <summary>
+/// CTGAN's generator (Xu et al. 2019, §4.4): [z, c] → residual blocks → Linear → per output block tanh (α) or
+/// Gumbel-softmax with temperature τ (one-hot blocks). The raw pre-activation output of the last training forward
+/// pass is kept in <see cref="LastRawOutput"/> for the conditional cross-entropy term.
+/// </summary>
+public sealed class TabularGenerator : BeyondGan.Modules.Generator
+{
+    private readonly Sequential body;
+    private readonly Linear head;
+    private readonly OutputLayout layout;
+    private readonly Tensor alphaColumns, softmaxGather, softmaxValid, restore;
+    private readonly int latentSize;
+
+    /// <summary>Creates the generator.</summary>
+    /// <param name="latentSize">Noise size (CTGAN: 128).</param>
+    /// <param name="conditionSize">Conditional vector size.</param>
+    /// <param name="hidden">Widths of the residual blocks (CTGAN: 256, 256).</param>
+    /// <param name="spans">Output blocks of the encoded row.</param>
+    /// <param name="tau">Gumbel-softmax temperature (CTGAN: 0.2).</param>
+    public TabularGenerator(int latentSize, int conditionSize, IReadOnlyList<int> hidden, IReadOnlyList<(int Offset, OutputSpan Span)> spans, double tau = 0.2)
+        : base(nameof(TabularGenerator))
+    {
+        this.latentSize = latentSize;
+        layout = new OutputLayout(spans, []);
+        alphaColumns = tensor(layout.AlphaColumns);
+        softmaxGather = tensor(layout.SoftmaxGather);
+        softmaxValid = tensor(layout.SoftmaxValid);
+        restore = tensor(layout.Restore);
+        Tau = tau;
+        int width = latentSize + conditionSize;
+        var blocks = new List<nn.Module<Tensor, Tensor>>();
+        foreach (int h in hidden) { blocks.Add(new ResidualBlock(width, h)); width += h; }
+        body = nn.Sequential(blocks);
+        head = nn.Linear(width, spans.Sum(s => s.Span.Size));
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override int LatentSize => latentSize;
+
+    /// <summary>Gumbel-softmax temperature.</summary>
+    public double Tau { get; }
+
+    /// <summary>Random generator for the Gumbel noise (null = libtorch's global one).</summary>
+    public TorchSharp.torch.Generator? NoiseGenerator { get; set; }
+
+    /// <summary>The pre-activation output of the last forward pass in training mode (used by <see cref="ConditionalCrossEntropy"/>).</summary>
+    public Tensor? LastRawOutput { get; private set; }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor z, Tensor? c)
+    {
+        var input = c is null ? z : cat(new[] { z, c }, 1);
+        var raw = head.call(body.call(input));
+        if (training) LastRawOutput = raw;
+        return Activate(raw);
+    }
+
+    /// <summary>Applies tanh to α blocks and Gumbel-softmax to one-hot blocks.</summary>
+    public Tensor Activate(Tensor raw)
+    {
+        var device = raw.device;
+        var parts = new List<Tensor>(2);
+        if (layout.AlphaColumns.Length > 0) parts.Add(raw.index_select(1, alphaColumns.to(device)).tanh());
+        if (layout.BlockCount > 0)
+        {
+            // Gumbel-softmax (Jang et al. 2017, Eq. 1) of all one-hot blocks at once: y = softmax((logits + g) / τ) over
+            // each block, computed on a padded [B, blocks, widest] view; the valid entries are taken back out.
+            var perturbed = raw + GumbelSoftmax.Noise(raw.shape, raw.dtype, device, NoiseGenerator);
+            var logits = OutputLayout.Gather(perturbed, softmaxGather.to(device), layout.BlockCount, layout.BlockWidth, OutputLayout.PadLogit);
+            var onehot = softmax(logits / Tau, 2);
+            parts.Add(onehot.view(raw.shape[0], -1).index_select(1, softmaxValid.to(device)));
+        }
+        return cat(parts, 1).index_select(1, restore.to(device));
+    }
+}

@@ -1,0 +1,110 @@
+using BeyondGan.Tabular.Transform;
+
+namespace BeyondGan.Tabular.Sampling;
+
+/// <summary>
+/// CTGAN's conditional vector and training-by-sampling (Xu et al. 2019, §4.3): per row, a discrete column is
+/// picked uniformly and one of its levels with probability ∝ log(1 + count) (training) or ∝ count (unconditional
+/// generation, so the true frequencies come back); the condition is that level's one-hot in the conditional vector,
+/// and the real row is drawn uniformly among the rows that have the level.
+/// </summary>
+public sealed class ConditionalSampler
+{
+    private readonly IReadOnlyList<DiscreteColumn> columns;
+    private readonly int[][][]? rowsByLevel;
+    private readonly double[][] trainingCdf;
+    private readonly double[][] frequencyCdf;
+
+    /// <summary>Indexes the encoded training matrix (row-major, the transformer's width per row).</summary>
+    public ConditionalSampler(DataTransformer transformer, float[] matrix, int rows)
+    {
+        columns = transformer.DiscreteColumns;
+        ConditionWidth = transformer.ConditionWidth;
+        rowsByLevel = new int[columns.Count][][];
+        trainingCdf = new double[columns.Count][];
+        frequencyCdf = new double[columns.Count][];
+        int width = transformer.Width;
+        for (int d = 0; d < columns.Count; d++)
+        {
+            var column = columns[d];
+            var lists = Enumerable.Range(0, column.Size).Select(_ => new List<int>()).ToArray();
+            for (int r = 0; r < rows; r++)
+            {
+                int start = r * width + column.DataOffset, level = 0;
+                for (int k = 1; k < column.Size; k++) if (matrix[start + k] > matrix[start + level]) level = k;
+                lists[level].Add(r);
+            }
+            rowsByLevel[d] = lists.Select(l => l.ToArray()).ToArray();
+            trainingCdf[d] = Cumulative(lists.Select(l => Math.Log(1.0 + l.Count)));
+            frequencyCdf[d] = Cumulative(lists.Select(l => (double)l.Count));
+        }
+    }
+
+    private ConditionalSampler(DataTransformer transformer)
+    {
+        columns = transformer.DiscreteColumns;
+        ConditionWidth = transformer.ConditionWidth;
+        trainingCdf = columns.Select(c => Cumulative(c.Encoder.Counts.Select(n => Math.Log(1.0 + n)))).ToArray();
+        frequencyCdf = columns.Select(c => Cumulative(c.Encoder.Counts.Select(n => (double)n))).ToArray();
+    }
+
+    /// <summary>A sampler for generation only, from the level counts the encoders saved (no training rows needed).</summary>
+    public static ConditionalSampler FromCounts(DataTransformer transformer) => new(transformer);
+
+    /// <summary>Size of the conditional vector (0 when the table has no discrete column).</summary>
+    public int ConditionWidth { get; }
+
+    /// <summary>True when there is at least one discrete column to condition on.</summary>
+    public bool IsConditional => columns.Count > 0;
+
+    /// <summary>
+    /// Fills <paramref name="condition"/> (batch × <see cref="ConditionWidth"/>, zeroed) for a training batch and returns
+    /// a real row index per batch row that matches it. <paramref name="uniform"/> holds 3 uniforms per batch row.
+    /// </summary>
+    public int[] SampleForTraining(ReadOnlySpan<double> uniform, float[] condition, int batch)
+    {
+        if (rowsByLevel is null) throw new InvalidOperationException("This sampler was built from counts only and cannot draw training rows.");
+        var realRows = new int[batch];
+        for (int b = 0; b < batch; b++)
+        {
+            int d = Math.Min((int)(uniform[3 * b] * columns.Count), columns.Count - 1);
+            int level = Pick(trainingCdf[d], uniform[3 * b + 1]);
+            condition[b * ConditionWidth + columns[d].ConditionOffset + level] = 1f;
+            var candidates = rowsByLevel[d][level];
+            realRows[b] = candidates[Math.Min((int)(uniform[3 * b + 2] * candidates.Length), candidates.Length - 1)];
+        }
+        return realRows;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="condition"/> for unconditional generation: a column picked uniformly, a level with its
+    /// training frequency, so that mixing over conditions gives back the data distribution. Two uniforms per row.
+    /// </summary>
+    public void SampleForGeneration(ReadOnlySpan<double> uniform, float[] condition, int batch)
+    {
+        for (int b = 0; b < batch; b++)
+        {
+            int d = Math.Min((int)(uniform[2 * b] * columns.Count), columns.Count - 1);
+            int level = Pick(frequencyCdf[d], uniform[2 * b + 1]);
+            condition[b * ConditionWidth + columns[d].ConditionOffset + level] = 1f;
+        }
+    }
+
+    private static double[] Cumulative(IEnumerable<double> weights)
+    {
+        var w = weights.ToArray();
+        double total = w.Sum(), running = 0;
+        var cdf = new double[w.Length];
+        for (int i = 0; i < w.Length; i++) { running += w[i]; cdf[i] = running / total; }
+        return cdf;
+    }
+
+    private static int Pick(double[] cdf, double u)
+    {
+        int i = Array.BinarySearch(cdf, u);
+        if (i < 0) i = ~i;
+        // Skip levels with zero weight (possible when a level has no training rows).
+        while (i < cdf.Length - 1 && (i > 0 ? cdf[i] - cdf[i - 1] : cdf[i]) <= 0) i++;
+        return Math.Min(i, cdf.Length - 1);
+    }
+}

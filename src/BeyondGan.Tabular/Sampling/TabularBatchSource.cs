@@ -1,0 +1,47 @@
+using BeyondGan.Tabular.Transform;
+using BeyondGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Tabular.Sampling;
+
+/// <summary>
+/// Serves training batches of encoded rows with CTGAN's training-by-sampling: real rows match the condition
+/// <see cref="Batch.Condition"/>; the generator is asked for a shuffled copy of the same conditions.
+/// All randomness comes from the trainer's generator.
+/// </summary>
+public sealed class TabularBatchSource : IBatchSource, IDisposable
+{
+    private readonly Tensor data;
+    private readonly ConditionalSampler sampler;
+    private readonly int rows;
+
+    /// <summary>Wraps the encoded matrix (<paramref name="rows"/> × <paramref name="transformer"/>.Width).</summary>
+    public TabularBatchSource(DataTransformer transformer, float[] matrix, int rows, ConditionalSampler sampler)
+    {
+        this.rows = rows;
+        this.sampler = sampler;
+        data = tensor(matrix, new long[] { rows, transformer.Width });
+    }
+
+    /// <inheritdoc />
+    public Batch Next(int batchSize, TorchSharp.torch.Generator rng, Device device)
+    {
+        if (!sampler.IsConditional)
+        {
+            var index = randint(rows, new long[] { batchSize }, generator: rng);
+            return new Batch(data.index_select(0, index));
+        }
+        using var u = rand(new long[] { 3L * batchSize }, dtype: ScalarType.Float64, generator: rng);
+        var uniform = u.data<double>().ToArray();
+        var condition = new float[batchSize * sampler.ConditionWidth];
+        var realRows = sampler.SampleForTraining(uniform, condition, batchSize);
+        var real = data.index_select(0, tensor(realRows.Select(r => (long)r).ToArray()));
+        var c = tensor(condition, new long[] { batchSize, sampler.ConditionWidth });
+        var permutation = randperm(batchSize, generator: rng);
+        return new Batch(real, c, c.index_select(0, permutation));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => data.Dispose();
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using BeyondGan.Tabular.Data;
+
+namespace BeyondGan.Tabular.Transform;
+
+/// <summary>
+/// Encodes a continuous, integer or datetime column by <see cref="ModeSpecificNormalizer"/>: [α (tanh), mode
+/// one-hot (softmax)], plus a [present, missing] one-hot when the column has missing values, so that synthetic
+/// data keeps the missing rate. Decoded values are clamped to the training range, integers rounded, decimals and
+/// date formats as in the input.
+/// </summary>
+public sealed class ContinuousEncoder : ColumnEncoder
+{
+    private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private ModeSpecificNormalizer? normalizer;
+
+    /// <summary>Smallest training value.</summary>
+    [JsonPropertyName("min")] public required double Min { get; init; }
+    /// <summary>Largest training value.</summary>
+    [JsonPropertyName("max")] public required double Max { get; init; }
+    /// <summary>Decimal places to write (−1 = shortest round-trip form).</summary>
+    [JsonPropertyName("decimals")] public required int Decimals { get; init; }
+    /// <summary>True when the training column had missing values (adds the missing indicator).</summary>
+    [JsonPropertyName("has_missing")] public required bool HasMissing { get; init; }
+    /// <summary>The fitted mixture's parameters.</summary>
+    [JsonPropertyName("mixture")] public required MixtureParameters Mixture { get; init; }
+
+    /// <summary>The normaliser built from <see cref="Mixture"/>.</summary>
+    [JsonIgnore] public ModeSpecificNormalizer Normalizer => normalizer ??= new ModeSpecificNormalizer(Mixture.ToMixture());
+
+    /// <inheritdoc />
+    public override IReadOnlyList<OutputSpan> Spans => HasMissing
+        ? [new(1, SpanActivation.Tanh), new(Normalizer.ModeCount, SpanActivation.Softmax), new(2, SpanActivation.Softmax)]
+        : [new(1, SpanActivation.Tanh), new(Normalizer.ModeCount, SpanActivation.Softmax)];
+
+    /// <summary>Fits the column; at most <paramref name="maxFitRows"/> values (a seeded subsample) go into the mixture.</summary>
+    public static ContinuousEncoder Fit(RawTable table, ColumnSchema column, string?[] cells, int maxFitRows, int seed)
+    {
+        var values = new List<double>(cells.Length);
+        int decimals = 0;
+        bool missing = false;
+        for (int r = 0; r < cells.Length; r++)
+        {
+            var cell = cells[r];
+            if (cell is null) { missing = true; continue; }
+            values.Add(Parse(table, column, cell, r));
+            if (column.Kind == ColumnKind.Continuous && decimals >= 0)
+            {
+                int d = DecimalsOf(cell);
+                decimals = d < 0 ? -1 : Math.Max(decimals, d);
+            }
+        }
+        if (values.Count < 2) throw new TabularDataException(table.Source, "fewer than two values to learn from.", column: column.Name);
+        var fitValues = values.ToArray();
+        if (fitValues.Length > maxFitRows)
+        {
+            var rng = new Random(seed);
+            for (int i = 0; i < maxFitRows; i++)
+            {
+                int j = i + rng.Next(fitValues.Length - i);
+                (fitValues[i], fitValues[j]) = (fitValues[j], fitValues[i]);
+            }
+            fitValues = fitValues[..maxFitRows];
+        }
+        var mixture = new BayesianGaussianMixture().Fit(fitValues);
+        return new ContinuousEncoder
+        {
+            Column = column, Min = values.Min(), Max = values.Max(), Decimals = decimals, HasMissing = missing,
+            Mixture = MixtureParameters.From(mixture),
+        };
+    }
+
+    /// <inheritdoc />
+    public override void Encode(RawTable table, string?[] cells, float[] matrix, int width, int offset, Random rng)
+    {
+        var n = Normalizer;
+        int modes = n.ModeCount;
+        // A missing value is encoded as a random present value, so the value part keeps the column's distribution.
+        var present = HasMissing ? Enumerable.Range(0, cells.Length).Where(r => cells[r] is not null).ToArray() : [];
+        for (int r = 0; r < cells.Length; r++)
+        {
+            long row = (long)r * width + offset;
+            bool isMissing = cells[r] is null;
+            if (isMissing && !HasMissing) throw new TabularDataException(table.Source, "a missing value, but the model's column had none.", table.Lines[r], Column.Name);
+            int source = isMissing ? present[rng.Next(present.Length)] : r;
+            var (alpha, mode) = n.Encode(Parse(table, Column, cells[source]!, source), rng);
+            matrix[row] = (float)alpha;
+            matrix[row + 1 + mode] = 1f;
+            if (HasMissing) matrix[row + 1 + modes + (isMissing ? 1 : 0)] = 1f;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string?[] Decode(float[] matrix, int rows, int width, int offset)
+    {
+        var n = Normalizer;
+        int modes = n.ModeCount;
+        var output = new string?[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            int row = r * width + offset;
+            if (HasMissing && ArgMax(matrix, row + 1 + modes, 2) == 1) continue;
+            double value = Math.Clamp(n.Decode(matrix[row], ArgMax(matrix, row + 1, modes)), Min, Max);
+            output[r] = Format(value);
+        }
+        return output;
+    }
+
+    /// <summary>The number a cell stands for: the value, or for a datetime the seconds since 1970-01-01 (UTC).</summary>
+    public static double Parse(RawTable table, ColumnSchema column, string cell, int row)
+    {
+        if (column.Kind == ColumnKind.DateTime)
+        {
+            if (DateTime.TryParseExact(cell, column.Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
+                return (t - Epoch).TotalSeconds;
+        }
+        else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
+        var expected = column.Kind == ColumnKind.DateTime ? $"a date in the format {column.Format}" : "a number";
+        throw new TabularDataException(table.Source, $"'{cell}' is not {expected}.", table.Lines[row], column.Name);
+    }
+
+    /// <summary>Writes <paramref name="value"/> the way the input wrote this column.</summary>
+    public string Format(double value) => Column.Kind switch
+    {
+        ColumnKind.Integer => Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture),
+        ColumnKind.DateTime => Epoch.AddSeconds(Math.Round(value)).ToString(Column.Format, CultureInfo.InvariantCulture),
+        _ => Decimals < 0 ? value.ToString("R", CultureInfo.InvariantCulture)
+                          : Math.Round(value, Decimals, MidpointRounding.AwayFromZero).ToString("F" + Decimals, CultureInfo.InvariantCulture),
+    };
+
+    private static int DecimalsOf(string cell)
+    {
+        if (cell.Contains('e') || cell.Contains('E')) return -1;
+        int dot = cell.IndexOf('.');
+        return dot < 0 ? 0 : Math.Min(cell.Length - dot - 1, 10);
+    }
+}
+
+/// <summary>The parameters of a fitted <see cref="BayesianGaussianMixture"/>, as saved in a model file.</summary>
+public sealed record MixtureParameters(double[] Weights, double[] Means, double[] Variances, double[] Alpha, double[] Beta,
+    double[] MeanPrecision, double[] DegreesOfFreedom)
+{
+    /// <summary>Captures a fitted mixture.</summary>
+    public static MixtureParameters From(BayesianGaussianMixture m)
+    {
+        var (a, b, p, d) = m.VariationalParameters;
+        return new(m.Weights, m.Means, m.Variances, a, b, p, d);
+    }
+
+    /// <summary>Rebuilds the mixture.</summary>
+    public BayesianGaussianMixture ToMixture() =>
+        BayesianGaussianMixture.FromParameters(Weights, Means, Variances, Alpha, Beta, MeanPrecision, DegreesOfFreedom);
+}
