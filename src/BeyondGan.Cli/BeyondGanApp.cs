@@ -44,7 +44,11 @@ public static class BeyondGanApp
         }
         catch (Exception e)
         {
-            AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(CliErrors.OneLine(e))}");
+            var line = CliErrors.OneLine(e);
+            // Keep the error on one line whatever the console width (logs and scripts grep for it).
+            var profile = AnsiConsole.Console.Profile;
+            profile.Width = Math.Max(profile.Width, line.Length + 10);
+            AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(line)}");
             return CliErrors.ExitCode(e);
         }
     }

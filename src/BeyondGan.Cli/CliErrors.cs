@@ -23,10 +23,11 @@ public static class CliErrors
         };
     }
 
-    /// <summary>Process exit code for <paramref name="e"/>.</summary>
+    /// <summary>Process exit code for <paramref name="e"/>: <see cref="BadInput"/> for bad usage or bad input files, 1 otherwise.</summary>
     public static int ExitCode(Exception e) => e switch
     {
         CommandParseException or CommandRuntimeException or ArgumentException => BadInput,
+        FileNotFoundException or DirectoryNotFoundException or InvalidDataException or BeyondGan.Tabular.Data.TabularDataException => BadInput,
         _ => 1,
     };
 }

@@ -68,11 +68,20 @@ public sealed class CtganSynthesizer : IDisposable
     public static PreparedTable Prepare(RawTable table, TableSchema schema, CtganOptions options, int maxCategories = 0)
     {
         options.Validate();
-        if (table.RowCount < 10)
-            throw new TabularDataException(table.Source, $"{table.RowCount} row(s) is too few to learn from; at least 10 are needed.");
+        CheckEnoughRows(table);
         var transformer = DataTransformer.Fit(table, schema, maxCategories, options.MixtureFitRows, (int)options.Seed);
         var matrix = transformer.Transform(table, (int)options.Seed);
         return new PreparedTable(table, schema, transformer, matrix, table.RowCount, options);
+    }
+
+    /// <summary>Fewest rows a model is fitted on.</summary>
+    public const int MinimumRows = 10;
+
+    /// <summary>Throws a clear error when <paramref name="table"/> has fewer than <see cref="MinimumRows"/> rows.</summary>
+    public static void CheckEnoughRows(RawTable table)
+    {
+        if (table.RowCount < MinimumRows)
+            throw new TabularDataException(table.Source, $"{table.RowCount} row(s) is too few to learn from; at least {MinimumRows} are needed.");
     }
 
     /// <summary>Trains on <paramref name="data"/> until the requested epochs are done or <paramref name="cancellation"/> fires.</summary>
@@ -123,8 +132,9 @@ public sealed class CtganSynthesizer : IDisposable
     public long StepsPerEpoch(long rows) => Math.Max(1, rows / Options.BatchSize);
 
     /// <summary>
-    /// Generates <paramref name="rows"/> rows with the generator in evaluation mode. Without conditions, the
-    /// conditional vector is drawn with the training frequencies so the marginals come back. With conditions
+    /// Generates <paramref name="rows"/> rows with the generator in evaluation mode. Without conditions, each row's
+    /// conditional vector (a column, then a level with its training frequency) is drawn so the marginals come back,
+    /// and the drawn column takes the drawn level exactly. With conditions
     /// (discrete columns only), every row has exactly those values: each row is generated conditioned on one of
     /// them (in turn) and the conditioned columns are set to the requested levels.
     /// </summary>
@@ -135,6 +145,7 @@ public sealed class CtganSynthesizer : IDisposable
         var device = TorchRuntime.ParseDevice(Options.Device);
         int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth;
         var output = new float[(long)rows * width];
+        var drawn = new (int Column, int Level)[conditionWidth > 0 && fixedLevels.Count == 0 ? rows : 0];
         var sampler = conditionWidth > 0 ? SamplerForGeneration() : null;
         bool wasTraining = Generator.training;
         Generator.eval();
@@ -161,7 +172,7 @@ public sealed class CtganSynthesizer : IDisposable
                     else
                     {
                         using var u = rand(new long[] { 2L * n }, dtype: ScalarType.Float64, generator: rng);
-                        sampler!.SampleForGeneration(u.data<double>().ToArray(), condition, n);
+                        sampler!.SampleForGeneration(u.data<double>().ToArray(), condition, n).CopyTo(drawn, start);
                     }
                     c = tensor(condition, new long[] { n, conditionWidth }).to(device);
                 }
@@ -176,6 +187,9 @@ public sealed class CtganSynthesizer : IDisposable
             if (wasTraining) Generator.train();
         }
         var table = Transformer.Inverse(output, rows, source);
+        var discreteCells = Transformer.DiscreteColumns.Select(d => table.Column(d.Name)).ToArray();
+        for (int r = 0; r < drawn.Length; r++)
+            discreteCells[drawn[r].Column][r] = Transformer.DiscreteColumns[drawn[r].Column].Encoder.Levels[drawn[r].Level];
         foreach (var (d, level) in fixedLevels.DistinctBy(f => f.Column.Name))
         {
             var cells = table.Column(d.Name);

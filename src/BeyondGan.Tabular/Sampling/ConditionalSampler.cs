@@ -79,15 +79,19 @@ public sealed class ConditionalSampler
     /// <summary>
     /// Fills <paramref name="condition"/> for unconditional generation: a column picked uniformly, a level with its
     /// training frequency, so that mixing over conditions gives back the data distribution. Two uniforms per row.
+    /// Returns the (discrete column index, level) chosen for each row.
     /// </summary>
-    public void SampleForGeneration(ReadOnlySpan<double> uniform, float[] condition, int batch)
+    public (int Column, int Level)[] SampleForGeneration(ReadOnlySpan<double> uniform, float[] condition, int batch)
     {
+        var chosen = new (int, int)[batch];
         for (int b = 0; b < batch; b++)
         {
             int d = Math.Min((int)(uniform[2 * b] * columns.Count), columns.Count - 1);
             int level = Pick(frequencyCdf[d], uniform[2 * b + 1]);
             condition[b * ConditionWidth + columns[d].ConditionOffset + level] = 1f;
+            chosen[b] = (d, level);
         }
+        return chosen;
     }
 
     private static double[] Cumulative(IEnumerable<double> weights)

@@ -28,7 +28,7 @@ public sealed class BayesianGaussianMixture
     public double WeightConcentrationPrior { get; }
     /// <summary>Most variational iterations.</summary>
     public int MaxIterations { get; }
-    /// <summary>Stop when the mean log-likelihood changes by less than this.</summary>
+    /// <summary>Stop when the total log-likelihood (summed over the values, as scikit-learn's lower bound is) changes by less than this.</summary>
     public double Tolerance { get; }
     /// <summary>Iterations run by the last <see cref="Fit"/>.</summary>
     public int Iterations { get; private set; }
@@ -60,7 +60,7 @@ public sealed class BayesianGaussianMixture
         {
             MaximisationStep(x, k, resp, mean, variance);
             double logLikelihood = ExpectationStep(x, k, resp);
-            if (Math.Abs(logLikelihood - previous) < Tolerance) break;
+            if (Math.Abs(logLikelihood - previous) * n < Tolerance) break;
             previous = logLikelihood;
         }
         MaximisationStep(x, k, resp, mean, variance);

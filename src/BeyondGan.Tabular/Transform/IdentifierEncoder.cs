@@ -6,7 +6,8 @@ namespace BeyondGan.Tabular.Transform;
 
 /// <summary>
 /// An identifier column is not modelled: it takes no room in the encoded row, and sampling writes fresh unique
-/// values shaped like the originals (a shared prefix and a zero-padded counter, or plain integers from 1).
+/// values shaped like the originals (a shared prefix and a zero-padded counter, or plain integers), numbered after
+/// the largest training identifier so that no synthetic row carries a real row's identifier.
 /// </summary>
 public sealed class IdentifierEncoder : ColumnEncoder
 {
@@ -14,6 +15,8 @@ public sealed class IdentifierEncoder : ColumnEncoder
     [JsonPropertyName("prefix")] public required string Prefix { get; init; }
     /// <summary>Counter digits (0 = no padding).</summary>
     [JsonPropertyName("digits")] public required int Digits { get; init; }
+    /// <summary>First counter value (one past the largest number found in a training identifier).</summary>
+    [JsonPropertyName("start")] public long Start { get; init; } = 1;
 
     /// <inheritdoc />
     public override IReadOnlyList<OutputSpan> Spans => [];
@@ -22,8 +25,9 @@ public sealed class IdentifierEncoder : ColumnEncoder
     public static IdentifierEncoder Fit(ColumnSchema column, string?[] cells)
     {
         var present = cells.Where(c => c is not null).Select(c => c!).ToList();
+        long start = 1 + present.Select(TrailingNumber).DefaultIfEmpty(0).Max();
         if (present.All(c => long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            return new IdentifierEncoder { Column = column, Prefix = "", Digits = 0 };
+            return new IdentifierEncoder { Column = column, Prefix = "", Digits = 0, Start = start };
         string prefix = present.Count == 0 ? "" : new string(present[0].TakeWhile(ch => !char.IsDigit(ch)).ToArray());
         foreach (var c in present)
         {
@@ -32,8 +36,15 @@ public sealed class IdentifierEncoder : ColumnEncoder
             prefix = prefix[..n];
         }
         if (prefix.Length == 0) prefix = "id-";
-        int digits = Math.Max(6, (int)Math.Ceiling(Math.Log10(Math.Max(10, present.Count * 10))));
-        return new IdentifierEncoder { Column = column, Prefix = prefix, Digits = digits };
+        int digits = present.Select(c => c.Length - prefix.Length).DefaultIfEmpty(6).Max();
+        return new IdentifierEncoder { Column = column, Prefix = prefix, Digits = Math.Clamp(digits, 1, 18), Start = start };
+    }
+
+    private static long TrailingNumber(string s)
+    {
+        int i = s.Length;
+        while (i > 0 && char.IsAsciiDigit(s[i - 1]) && s.Length - i < 18) i--;
+        return i < s.Length ? long.Parse(s.AsSpan(i), CultureInfo.InvariantCulture) : 0;
     }
 
     /// <inheritdoc />
@@ -43,6 +54,8 @@ public sealed class IdentifierEncoder : ColumnEncoder
     public override string?[] Decode(float[] matrix, int rows, int width, int offset)
     {
         var format = Digits > 0 ? "D" + Digits : "D";
-        return Enumerable.Range(1, rows).Select(i => (string?)(Prefix + i.ToString(format, CultureInfo.InvariantCulture))).ToArray();
+        var output = new string?[rows];
+        for (int i = 0; i < rows; i++) output[i] = Prefix + (Start + i).ToString(format, CultureInfo.InvariantCulture);
+        return output;
     }
 }

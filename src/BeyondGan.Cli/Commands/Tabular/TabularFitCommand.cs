@@ -38,6 +38,7 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
         var options = settings.Options(new CtganOptions());
         var watch = Stopwatch.StartNew();
         var table = settings.ReadTable();
+        CtganSynthesizer.CheckEnoughRows(table);
         var schema = SchemaInference.Infer(table, settings.SchemaOptions());
         var prepared = CtganSynthesizer.Prepare(table, schema, options, settings.MaxCategories);
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{table.RowCount:N0} rows, {schema.Columns.Count} columns read and encoded in {watch.Elapsed.TotalSeconds:F1} s " +

@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace BeyondGan.Cli.Tests;
+
+public sealed class TabularCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("bgan-tab-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string P(string name) => Path.Combine(dir, name);
+
+    private static readonly string[] Small = ["--epochs", "2", "--batch-size", "40", "--pac", "4", "--generator-dims", "32,32", "--critic-dims", "32,32", "--threads", "1"];
+
+    private string WriteData(int rows = 120)
+    {
+        var rng = new Random(3);
+        var lines = new List<string> { "id,age,city,income,member" };
+        for (int i = 0; i < rows; i++)
+        {
+            string city = rng.NextDouble() < 0.7 ? "Oslo" : "Bergen";
+            string income = rng.NextDouble() < 0.1 ? "" : (30000 + rng.NextDouble() * 50000).ToString("F2", CultureInfo.InvariantCulture);
+            lines.Add($"{i + 1},{18 + rng.Next(60)},{city},{income},{(rng.NextDouble() < 0.5 ? "yes" : "no")}");
+        }
+        var path = P("data.csv");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+
+    [Fact]
+    public void Fit_then_sample_writes_a_table_with_the_same_columns_and_exact_conditions()
+    {
+        var data = WriteData();
+        var (exit, output) = CliRunner.Run(["tabular", "fit", data, "--out", P("m.bgan"), .. Small]);
+        Assert.True(exit == 0, output);
+        Assert.True(File.Exists(P("m.bgan")));
+        (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "50", "--out", P("s.csv"), "--condition", "city=Bergen", "--seed", "4");
+        Assert.True(exit == 0, output);
+        var lines = File.ReadAllLines(P("s.csv"));
+        Assert.Equal("id,age,city,income,member", lines[0]);
+        Assert.Equal(51, lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.Equal("Bergen", l.Split(',')[2]));
+    }
+
+    [Fact]
+    public void Same_seed_gives_byte_identical_samples()
+    {
+        var data = WriteData();
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", data, "--out", P("a.bgan"), "--seed", "7", .. Small]).Exit);
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", data, "--out", P("b.bgan"), "--seed", "7", .. Small]).Exit);
+        Assert.Equal(0, CliRunner.Run("tabular", "sample", P("a.bgan"), "--rows", "200", "--out", P("a.csv"), "--seed", "1").Exit);
+        Assert.Equal(0, CliRunner.Run("tabular", "sample", P("b.bgan"), "--rows", "200", "--out", P("b.csv"), "--seed", "1").Exit);
+        Assert.Equal(File.ReadAllBytes(P("a.csv")), File.ReadAllBytes(P("b.csv")));
+    }
+
+    [Fact]
+    public void Schema_prints_the_inferred_types_and_writes_json()
+    {
+        var (exit, output) = CliRunner.Run("tabular", "schema", WriteData(), "--json", P("schema.json"));
+        Assert.Equal(0, exit);
+        Assert.Contains("identifier", output);
+        Assert.Contains("boolean", output);
+        Assert.Contains("\"type\": \"continuous\"", File.ReadAllText(P("schema.json")));
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3\n", "data.csv, line 3: this row has 1 fields but the header has 2.")]
+    [InlineData("", "the file is empty")]
+    [InlineData("a,b\n", "header but no data rows")]
+    [InlineData("a,b\n1,x\n", "is too few to learn from")]
+    [InlineData("a,b\n1,\n2,\n3,\n4,\n5,\n6,\n7,\n8,\n9,\n10,\n11,\n", "column 'b': every value is missing")]
+    [InlineData("a,b\n1,k\n2,k\n3,k\n4,k\n5,k\n6,k\n7,k\n8,k\n9,k\n10,k\n11,k\n", "column 'b': every row has the same value 'k'")]
+    public void Bad_tables_give_one_line_errors_and_no_model(string csv, string expected)
+    {
+        File.WriteAllText(P("data.csv"), csv);
+        var (exit, output) = CliRunner.Run(["tabular", "fit", P("data.csv"), "--out", P("m.bgan"), .. Small]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, output.ReplaceLineEndings(" ").Replace("  ", " "));
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.Empty(Directory.GetFiles(dir, "*.bgan*"));
+    }
+
+    [Fact]
+    public void Text_in_a_column_declared_numeric_names_line_and_column()
+    {
+        File.WriteAllText(P("data.csv"), "a,b\n1,2\n2,3\n3,abc\n" + string.Concat(Enumerable.Range(4, 10).Select(i => $"{i},{i}\n")));
+        File.WriteAllText(P("meta.json"), "{\"columns\": [{\"name\": \"b\", \"type\": \"integer\"}]}");
+        var (exit, output) = CliRunner.Run(["tabular", "fit", P("data.csv"), "--metadata", P("meta.json"), "--out", P("m.bgan"), .. Small]);
+        Assert.Equal(2, exit);
+        Assert.Contains("line 4, column 'b': 'abc' is not a number", output);
+    }
+
+    [Theory]
+    [InlineData("--condition", "town=Oslo", "the model has no column 'town'")]
+    [InlineData("--condition", "city=Paris", "'Paris' is not a category of 'city'")]
+    [InlineData("--condition", "city", "expected COLUMN=VALUE")]
+    public void Bad_conditions_are_refused_and_nothing_is_written(string flag, string value, string expected)
+    {
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);
+        var (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "10", "--out", P("s.csv"), flag, value);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, output.ReplaceLineEndings(" "));
+        Assert.False(File.Exists(P("s.csv")));
+    }
+
+    [Fact]
+    public void A_truncated_model_is_refused_clearly()
+    {
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);
+        var bytes = File.ReadAllBytes(P("m.bgan"));
+        File.WriteAllBytes(P("m.bgan"), bytes[..(bytes.Length - 100)]);
+        var (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "10", "--out", P("s.csv"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("m.bgan: the model file is truncated or corrupt", output.ReplaceLineEndings(" "));
+        Assert.False(File.Exists(P("s.csv")));
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_before_reading()
+    {
+        var (exit, output) = CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), "--batch-size", "42", "--pac", "4"]);
+        Assert.Equal(2, exit);
+        Assert.Contains("--batch-size 42 must be a multiple of --pac 4", output.ReplaceLineEndings(" "));
+        (exit, output) = CliRunner.Run("tabular", "fit", P("missing.csv"), "--out", P("m.bgan"));
+        Assert.NotEqual(0, exit);
+        Assert.Contains("missing.csv: file not found.", output);
+        (exit, _) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--bogus");
+        Assert.Equal(2, exit);
+    }
+}

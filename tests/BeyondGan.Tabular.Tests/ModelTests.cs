@@ -1,0 +1,157 @@
+using BeyondGan.Regularizers;
+using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Model;
+using BeyondGan.Tabular.Transform;
+using BeyondGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Tabular.Tests;
+
+public class ModelTests
+{
+    private static (DataTransformer T, RawTable Table) Mixed()
+    {
+        var table = TestTables.Mixed(200);
+        return (DataTransformer.Fit(table, SchemaInference.Infer(table)), table);
+    }
+
+    [Fact]
+    public void GeneratorHeadsGiveOneHotBlocksAndBoundedAlphas()
+    {
+        var (t, _) = Mixed();
+        Seeding.Seed(1);
+        using var g = new TabularGenerator(16, t.ConditionWidth, [32], t.Spans, tau: 0.2);
+        g.eval();
+        using var _ = no_grad();
+        var x = g.call(randn(64, 16), zeros(64, t.ConditionWidth));
+        Assert.Equal(new long[] { 64, t.Width }, x.shape);
+        var data = x.data<float>().ToArray();
+        for (int r = 0; r < 64; r++)
+            foreach (var (offset, span) in t.Spans)
+            {
+                var block = data.AsSpan(r * t.Width + offset, span.Size).ToArray();
+                if (span.Activation == SpanActivation.Softmax) Assert.Equal(1.0, block.Sum(), 4);
+                else Assert.InRange(block[0], -1f, 1f);
+            }
+    }
+
+    [Fact]
+    public void ConditionalCrossEntropyEqualsPerColumnCrossEntropy()
+    {
+        var (t, _) = Mixed();
+        Seeding.Seed(2);
+        using var g = new TabularGenerator(8, t.ConditionWidth, [16], t.Spans);
+        g.train();
+        var c = zeros(6, t.ConditionWidth);
+        // Rows 0-2 conditioned on "flag" levels, rows 3-5 on "group" levels.
+        var flag = t.FindDiscrete("flag")!; var group = t.FindDiscrete("group")!;
+        c[0, flag.ConditionOffset] = 1; c[1, flag.ConditionOffset + 1] = 1; c[2, flag.ConditionOffset] = 1;
+        c[3, group.ConditionOffset + 1] = 1; c[4, group.ConditionOffset] = 1; c[5, group.ConditionOffset + 1] = 1;
+        var fake = g.call(randn(6, 8), c);
+        var raw = g.LastRawOutput!;
+        var term = new ConditionalCrossEntropy(t).GeneratorPenalty(new GeneratorPenaltyInputs(g, null!, fake, randn(6, 8), c, zeros(6), new torch.Generator(1)))!;
+        double expected = 0;
+        var r = raw.detach().data<float>().ToArray();
+        int[] levels = [0, 1, 0, 1, 0, 1];
+        for (int i = 0; i < 6; i++)
+        {
+            var d = i < 3 ? flag : group;
+            var logits = Enumerable.Range(0, d.Size).Select(k => (double)r[i * t.Width + d.DataOffset + k]).ToArray();
+            double max = logits.Max();
+            double logSum = max + Math.Log(logits.Sum(v => Math.Exp(v - max)));
+            expected += logSum - logits[levels[i]];
+        }
+        Assert.Equal(expected / 6, term.item<float>(), 4);
+    }
+
+    private static readonly CtganOptions Tiny = new()
+    {
+        Epochs = 3, BatchSize = 40, Pac = 4, LatentSize = 16, GeneratorDims = [32, 32], CriticDims = [32, 32], Seed = 5,
+    };
+
+    [Fact]
+    public void SamplingRespectsConditionsExactly()
+    {
+        var table = TestTables.Mixed(200);
+        using var model = CtganSynthesizer.Fit(table, SchemaInference.Infer(table), Tiny);
+        var s = model.Sample(300, [new("flag", "rare"), new("group", "H")], seed: 3);
+        Assert.All(s.Column("flag"), v => Assert.Equal("rare", v));
+        Assert.All(s.Column("group"), v => Assert.Equal("H", v));
+        Assert.Equal(300, s.RowCount);
+    }
+
+    [Theory]
+    [InlineData("nope", "x", "the model has no column 'nope'")]
+    [InlineData("x", "3", "'x' is not a categorical or boolean column")]
+    [InlineData("flag", "unseen", "'unseen' is not a category of 'flag' seen in training (known: common, rare)")]
+    public void BadConditionsAreClearErrors(string column, string value, string expected)
+    {
+        var table = TestTables.Mixed(100);
+        using var model = CtganSynthesizer.Fit(table, SchemaInference.Infer(table), Tiny with { Epochs = 1 });
+        var e = Assert.Throws<ArgumentException>(() => model.Sample(10, [new(column, value)]));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void SameSeedSameOutputAndModelFileRoundTrips()
+    {
+        var table = TestTables.Mixed(200);
+        var schema = SchemaInference.Infer(table);
+        using var a = CtganSynthesizer.Fit(table, schema, Tiny);
+        using var b = CtganSynthesizer.Fit(table, schema, Tiny);
+        string Csv(RawTable t) { var w = new StringWriter(); CsvTableWriter.Write(w, t); return w.ToString(); }
+        var sa = Csv(a.Sample(500, seed: 9));
+        Assert.Equal(sa, Csv(b.Sample(500, seed: 9)));
+        Assert.NotEqual(sa, Csv(a.Sample(500, seed: 10)));
+
+        var path = Path.Combine(Path.GetTempPath(), $"bgan-{Guid.NewGuid():N}.bgan");
+        try
+        {
+            TabularModelFile.Save(path, a);
+            using var loaded = TabularModelFile.Load(path);
+            Assert.Equal(sa, Csv(loaded.Sample(500, seed: 9)));
+            Assert.Equal(Tiny.Epochs, loaded.EpochsTrained);
+            Assert.True(loaded.IsComplete);
+            Assert.Equal(a.History.ToJson(), loaded.History.ToJson());
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void BrokenModelFilesAreClearErrors()
+    {
+        var table = TestTables.Mixed(100);
+        using var model = CtganSynthesizer.Fit(table, SchemaInference.Infer(table), Tiny with { Epochs = 1 });
+        var path = Path.Combine(Path.GetTempPath(), $"bgan-{Guid.NewGuid():N}.bgan");
+        try
+        {
+            TabularModelFile.Save(path, model);
+            var bytes = File.ReadAllBytes(path);
+            File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+            var e = Assert.Throws<InvalidDataException>(() => TabularModelFile.Load(path));
+            Assert.StartsWith($"{path}: the model file is truncated or corrupt", e.Message);
+
+            var other = (byte[])bytes.Clone();
+            BitConverter.GetBytes(99).CopyTo(other, 8);
+            File.WriteAllBytes(path, other);
+            e = Assert.Throws<InvalidDataException>(() => TabularModelFile.Load(path));
+            Assert.Contains("model format version 99", e.Message);
+
+            File.WriteAllText(path, "age,income\n1,2\n");
+            e = Assert.Throws<InvalidDataException>(() => TabularModelFile.Load(path));
+            Assert.Contains("not a BeyondGan tabular model", e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void OptionsAreValidated()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (Tiny with { BatchSize = 42 }).Validate());
+        Assert.Contains("--batch-size 42 must be a multiple of --pac 4", e.Message);
+        var table = TestTables.Mixed(5);
+        var e2 = Assert.Throws<TabularDataException>(() => CtganSynthesizer.Prepare(table, SchemaInference.Infer(table), Tiny));
+        Assert.Contains("too few to learn from", e2.Message);
+    }
+}
