@@ -16,6 +16,8 @@ internal static class TabularBench
     public static void Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "profile") { TabularProfile.Run(args); return; }
+        if (args.Length > 0 && args[0] == "scale") { TabularScale.Run(args); return; }
+        if (args.Length > 0 && args[0] == "sample-speed") { TabularSampleSpeed.Run(args); return; }
         string data = Arg(args, "--data") ?? FindDataset("tabular/adult.csv");
         int epochs = int.Parse(Arg(args, "--epochs") ?? "300");
         int threads = int.Parse(Arg(args, "--threads") ?? "2");

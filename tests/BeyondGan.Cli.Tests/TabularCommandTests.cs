@@ -127,4 +127,15 @@ public sealed class TabularCommandTests : IDisposable
         (exit, _) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--bogus");
         Assert.Equal(2, exit);
     }
+
+    [Fact]
+    public void Demo_fits_samples_and_prints_a_quality_summary()
+    {
+        var (exit, output) = CliRunner.Run("tabular", "demo", "--rows", "300", "--epochs", "2", "--threads", "1", "--out", dir);
+        Assert.True(exit == 0, output);
+        Assert.Contains("Column shapes", output);
+        Assert.Contains("churned=yes", output);
+        foreach (var f in new[] { "demo.csv", "synthetic.csv", "demo.bgan" }) Assert.True(File.Exists(P(f)), f);
+        Assert.Equal(301, File.ReadAllLines(P("synthetic.csv")).Length);
+    }
 }

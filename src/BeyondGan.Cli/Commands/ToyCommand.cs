@@ -191,6 +191,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
         ToyResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(true)
+            .AutoRefresh(false) // refreshed from the training thread: see TieredCompilation in Directory.Build.props
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {
@@ -201,6 +202,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
                     {
                         task.Value = report.Step;
                         task.Description = $"{s.Preset} on {data.Name}  D {report.CriticLoss:F3}  G {report.GeneratorLoss:F3}";
+                        ctx.Refresh();
                     }
                 }, s.Resume, s.Checkpoint, s.Device);
                 task.Value = result.StepsDone;

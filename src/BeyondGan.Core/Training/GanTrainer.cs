@@ -94,7 +94,6 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
 
     private StepReport TrainStep(long totalSteps)
     {
-        using var pause = GcPause.Begin();
         using var scope = NewDisposeScope();
         foreach (var r in regularizers) r.OnStepBegin(Step, totalSteps);
         double criticLoss = 0;
@@ -202,7 +201,6 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         var draw = rng ?? own!;
         try
         {
-            using var pause = GcPause.Begin();
             using var _ = no_grad();
             using var ema = useEma && Ema is not null ? Ema.UseAveragedWeights() : null;
             var c = condition?.to(Device);

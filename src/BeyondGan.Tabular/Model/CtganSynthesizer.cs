@@ -157,7 +157,6 @@ public sealed class CtganSynthesizer : IDisposable
             const int chunk = 10_000;
             for (int start = 0; start < rows; start += chunk)
             {
-                using var pause = GcPause.Begin();
                 using var scope = NewDisposeScope();
                 int n = Math.Min(chunk, rows - start);
                 Tensor? c = null;

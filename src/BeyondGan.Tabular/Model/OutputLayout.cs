@@ -19,10 +19,13 @@ internal sealed class OutputLayout
         Width = spans.Sum(s => s.Span.Size);
         var alpha = spans.Where(s => s.Span.Activation == SpanActivation.Tanh).SelectMany(s => Enumerable.Range(s.Offset, s.Span.Size)).ToArray();
         var softmax = spans.Where(s => s.Span.Activation == SpanActivation.Softmax).Select(s => (s.Offset, s.Span.Size)).ToArray();
-        (SoftmaxGather, SoftmaxValid, BlockCount, BlockWidth) = Padded(softmax, Width);
+        // Blocks of similar width share a padded tensor (widths up to 2, 4, 8, …), so padding never more than doubles the work.
+        Buckets = softmax.GroupBy(b => BucketOf(b.Size)).OrderBy(g => g.Key)
+            .Select(g => { var blocks = g.ToArray(); var (gather, valid, count, widest) = Padded(blocks, Width); return new Bucket(blocks, gather, valid, count, widest); })
+            .ToArray();
         AlphaColumns = alpha.Select(i => (long)i).ToArray();
-        // Output order after cat([α columns, valid one-hot positions]) → original column order.
-        var order = alpha.Concat(softmax.SelectMany(s => Enumerable.Range(s.Offset, s.Size))).ToArray();
+        // Output order after cat([α columns, each bucket's valid one-hot positions]) → original column order.
+        var order = alpha.Concat(Buckets.SelectMany(b => b.Blocks.SelectMany(s => Enumerable.Range(s.Offset, s.Size)))).ToArray();
         var inverse = new long[Width];
         for (int i = 0; i < order.Length; i++) inverse[order[i]] = i;
         Restore = inverse;
@@ -31,17 +34,19 @@ internal sealed class OutputLayout
         (ConditionGather, _, _, _) = Padded(conditionBlocks, discrete.Sum(d => d.Size));
     }
 
+    /// <summary>One-hot blocks padded to a common width: gather indices into [row, pad], valid flat positions.</summary>
+    public sealed record Bucket((int Offset, int Size)[] Blocks, long[] Gather, long[] Valid, int Count, int Widest);
+
     public int Width { get; }
     public long[] AlphaColumns { get; }
-    public long[] SoftmaxGather { get; }
-    public long[] SoftmaxValid { get; }
-    public int BlockCount { get; }
-    public int BlockWidth { get; }
+    public Bucket[] Buckets { get; }
     public long[] Restore { get; }
     public long[] DiscreteGather { get; }
     public int DiscreteCount { get; }
     public int DiscreteWidth { get; }
     public long[] ConditionGather { get; }
+
+    private static int BucketOf(int size) => size <= 2 ? 2 : 1 << (int)Math.Ceiling(Math.Log2(size));
 
     /// <summary>Gather indices of blocks padded to the widest (pad index = <paramref name="padIndex"/>), and the valid flat positions.</summary>
     private static (long[] Gather, long[] Valid, int Count, int Widest) Padded((int Offset, int Size)[] blocks, int padIndex)

@@ -16,7 +16,8 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
     private readonly Sequential body;
     private readonly Linear head;
     private readonly OutputLayout layout;
-    private readonly Tensor alphaColumns, softmaxGather, softmaxValid, restore;
+    private readonly Tensor alphaColumns, restore;
+    private readonly (Tensor Gather, Tensor Valid, int Count, int Widest)[] buckets;
     private readonly int latentSize;
 
     /// <summary>Creates the generator.</summary>
@@ -30,10 +31,6 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
     {
         this.latentSize = latentSize;
         layout = new OutputLayout(spans, []);
-        alphaColumns = tensor(layout.AlphaColumns);
-        softmaxGather = tensor(layout.SoftmaxGather);
-        softmaxValid = tensor(layout.SoftmaxValid);
-        restore = tensor(layout.Restore);
         Tau = tau;
         int width = latentSize + conditionSize;
         var blocks = new List<nn.Module<Tensor, Tensor>>();
@@ -41,6 +38,10 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
         body = nn.Sequential(blocks);
         head = nn.Linear(width, spans.Sum(s => s.Span.Size));
         RegisterComponents();
+        // Index tables are created after RegisterComponents so they are not registered as buffers (not weights, not saved).
+        alphaColumns = tensor(layout.AlphaColumns);
+        buckets = layout.Buckets.Select(b => (tensor(b.Gather), tensor(b.Valid), b.Count, b.Widest)).ToArray();
+        restore = tensor(layout.Restore);
     }
 
     /// <inheritdoc />
@@ -70,14 +71,16 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
         var device = raw.device;
         var parts = new List<Tensor>(2);
         if (layout.AlphaColumns.Length > 0) parts.Add(raw.index_select(1, alphaColumns.to(device)).tanh());
-        if (layout.BlockCount > 0)
+        if (buckets.Length > 0)
         {
-            // Gumbel-softmax (Jang et al. 2017, Eq. 1) of all one-hot blocks at once: y = softmax((logits + g) / τ) over
-            // each block, computed on a padded [B, blocks, widest] view; the valid entries are taken back out.
+            // Gumbel-softmax (Jang et al. 2017, Eq. 1) of the one-hot blocks: y = softmax((logits + g) / τ) over each
+            // block, computed on padded [B, blocks, widest] views of similar-width blocks; valid entries taken back out.
             var perturbed = raw + GumbelSoftmax.Noise(raw.shape, raw.dtype, device, NoiseGenerator);
-            var logits = OutputLayout.Gather(perturbed, softmaxGather.to(device), layout.BlockCount, layout.BlockWidth, OutputLayout.PadLogit);
-            var onehot = softmax(logits / Tau, 2);
-            parts.Add(onehot.view(raw.shape[0], -1).index_select(1, softmaxValid.to(device)));
+            foreach (var (gather, valid, count, widest) in buckets)
+            {
+                var logits = OutputLayout.Gather(perturbed, gather.to(device), count, widest, OutputLayout.PadLogit);
+                parts.Add(softmax(logits / Tau, 2).view(raw.shape[0], -1).index_select(1, valid.to(device)));
+            }
         }
         return cat(parts, 1).index_select(1, restore.to(device));
     }

@@ -22,8 +22,8 @@ internal sealed class TabularDemoCommand : Command<TabularDemoCommand.Settings>
         [CommandOption("--rows <N>"), Description("Rows of the demo table (default 5000)."), DefaultValue(5000)]
         public int Rows { get; init; } = 5000;
 
-        [CommandOption("--epochs <N>"), Description("Training epochs (default 100)."), DefaultValue(100)]
-        public int Epochs { get; init; } = 100;
+        [CommandOption("--epochs <N>"), Description("Training epochs (default 200)."), DefaultValue(200)]
+        public int Epochs { get; init; } = 200;
 
         [CommandOption("--seed <S>"), Description("Seed of the fit and the draws (default 0)."), DefaultValue(0L)]
         public long Seed { get; init; }

@@ -31,6 +31,7 @@ internal static class TrainingRun
             TrainingOutcome outcome = TrainingOutcome.Completed;
             AnsiConsole.Progress()
                 .AutoClear(true)
+            .AutoRefresh(false) // refreshed from the training thread: see TieredCompilation in Directory.Build.props
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(ctx =>
                 {
@@ -40,6 +41,7 @@ internal static class TrainingRun
                         if (p.Step % 5 != 0 && p.Step != p.TotalSteps) return;
                         task.Value = p.Step;
                         task.Description = Markup.Escape(Describe(title, p, watch.Elapsed));
+                        ctx.Refresh();
                     }, cts.Token);
                 });
             return outcome;
