@@ -154,4 +154,26 @@ public class ModelTests
         var e2 = Assert.Throws<TabularDataException>(() => CtganSynthesizer.Prepare(table, SchemaInference.Infer(table), Tiny));
         Assert.Contains("too few to learn from", e2.Message);
     }
+
+    [Fact]
+    public void An_interrupted_fit_keeps_a_model_that_samples_and_says_it_is_incomplete()
+    {
+        var table = TestTables.Mixed(200);
+        var prepared = CtganSynthesizer.Prepare(table, SchemaInference.Infer(table), Tiny with { Epochs = 50 });
+        using var model = prepared.CreateModel();
+        using var cts = new CancellationTokenSource();
+        var outcome = model.Train(prepared, p => { if (p.Step == 12) cts.Cancel(); }, cts.Token);
+        Assert.Equal(TrainingOutcome.Cancelled, outcome);
+        Assert.Equal(2, model.EpochsTrained);   // 5 steps per epoch: two whole epochs done when step 12 finished
+        Assert.False(model.IsComplete);
+        var path = Path.Combine(Path.GetTempPath(), $"bgan-{Guid.NewGuid():N}.bgan");
+        try
+        {
+            TabularModelFile.Save(path, model);
+            using var loaded = TabularModelFile.Load(path);
+            Assert.False(loaded.IsComplete);
+            Assert.Equal(20, loaded.Sample(20, seed: 1).RowCount);
+        }
+        finally { File.Delete(path); }
+    }
 }

@@ -83,9 +83,11 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
     {
         Generator.train();
         Critic.train();
+        using var guard = new CollectionGuard();
         while (Step < totalSteps)
         {
             if (cancellation.IsCancellationRequested) return TrainingOutcome.Cancelled;
+            guard.Enter();
             var report = TrainStep(totalSteps);
             onStep?.Invoke(report);
         }
