@@ -42,9 +42,11 @@ internal static class TabularScale
         long matrixBytes = (long)prepared.Matrix.Length * sizeof(float);
         using var synthesizer = prepared.CreateModel();
         using var cts = new CancellationTokenSource();
+        int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         watch.Restart();
         synthesizer.Train(prepared, p => { if (p.Step >= steps) cts.Cancel(); }, cts.Token);
         double msPerStep = watch.Elapsed.TotalMilliseconds / steps;
+        Console.WriteLine($"  collections during training: gen0 {GC.CollectionCount(0) - gen0}, gen2 {GC.CollectionCount(2) - gen2}");
         GC.Collect();
         var p = Process.GetCurrentProcess();
         Console.WriteLine($"rows {rows:N0}: read {readSeconds:F1} s, transformer fit + encode {prepareSeconds:F1} s, {msPerStep:F1} ms/step over {steps} steps");

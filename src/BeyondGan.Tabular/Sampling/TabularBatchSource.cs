@@ -13,6 +13,7 @@ namespace BeyondGan.Tabular.Sampling;
 public sealed class TabularBatchSource : IBatchSource, IDisposable
 {
     private readonly Tensor data;
+    private readonly float[] matrix; // the tensor shares this array's memory
     private readonly ConditionalSampler sampler;
     private readonly int rows;
 
@@ -21,7 +22,9 @@ public sealed class TabularBatchSource : IBatchSource, IDisposable
     {
         this.rows = rows;
         this.sampler = sampler;
-        data = tensor(matrix, new long[] { rows, transformer.Width });
+        this.matrix = matrix;
+        // frombuffer shares the array's memory (no second copy of the data; this matters for large tables).
+        data = frombuffer(matrix, ScalarType.Float32, count: (long)rows * transformer.Width).view(rows, transformer.Width);
     }
 
     /// <inheritdoc />
