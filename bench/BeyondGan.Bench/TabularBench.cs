@@ -9,7 +9,7 @@ using BeyondGan.Tabular.Model;
 /// <summary>
 /// CTGAN on Adult (issue 3): 70/30 split with a fixed seed, the paper's defaults, timings of each phase, peak memory,
 /// column shapes / pair trends of the synthetic data against the real training rows, and TSTR/TRTR F1 on income.
-/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--out FILE.json] [--model FILE.bgan]
+/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY] [--out FILE.json] [--model FILE.bgan]
 /// </summary>
 internal static class TabularBench
 {
@@ -35,7 +35,9 @@ internal static class TabularBench
         var schema = SchemaInference.Infer(train);
         Console.WriteLine($"rows {table.RowCount} (train {train.RowCount}, test {test.RowCount}); schema: {string.Join(", ", schema.Columns.Select(c => $"{c.Name}:{c.Kind}"))}");
 
-        var options = new CtganOptions { Epochs = epochs, Seed = seed };
+        double? ema = Arg(args, "--ema") is string e ? double.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : null;
+        result["ema"] = ema;
+        var options = new CtganOptions { Epochs = epochs, Seed = seed, GeneratorEma = ema };
         watch.Restart();
         var prepared = CtganSynthesizer.Prepare(train, schema, options);
         result["transformer_fit_seconds"] = watch.Elapsed.TotalSeconds;

@@ -25,6 +25,27 @@ public static class BatchNormRecalibration
         var saved = norms.Select(n => (Mean: n.running_mean!.clone().DetachFromDisposeScope(), Var: n.running_var!.clone().DetachFromDisposeScope(),
             Count: n.num_batches_tracked?.clone().DetachFromDisposeScope(), n.momentum)).ToList();
         bool wasTraining = generator.training;
+        Recompute(generator, norms, rng, device, condition, batches, batchSize);
+        return new Restore(generator, norms, saved, wasTraining);
+    }
+
+    /// <summary>
+    /// Like <see cref="Apply"/>, but keeps the recomputed statistics (e.g. after copying averaged weights into the
+    /// generator for good). The generator is left in evaluation mode.
+    /// </summary>
+    public static void ApplyPermanently(Generator generator, TorchSharp.torch.Generator rng, Device device, Tensor? condition,
+        int batches = 20, int batchSize = 500)
+    {
+        var norms = generator.modules().OfType<NormBase>().Where(n => n.track_running_stats).ToList();
+        if (norms.Count == 0) return;
+        var momenta = norms.Select(n => n.momentum).ToList();
+        Recompute(generator, norms, rng, device, condition, batches, batchSize);
+        for (int i = 0; i < norms.Count; i++) norms[i].momentum = momenta[i];
+    }
+
+    private static void Recompute(Generator generator, List<NormBase> norms, TorchSharp.torch.Generator rng, Device device, Tensor? condition,
+        int batches, int batchSize)
+    {
         using (no_grad())
         {
             var c = condition?.narrow(0, 0, Math.Min(batchSize, condition.shape[0]));
@@ -38,7 +59,6 @@ public static class BatchNormRecalibration
             }
         }
         generator.eval();
-        return new Restore(generator, norms, saved, wasTraining);
     }
 
     private sealed class Restore(Generator generator, List<NormBase> norms,

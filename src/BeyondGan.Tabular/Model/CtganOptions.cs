@@ -33,6 +33,12 @@ public sealed record CtganOptions
     public double GumbelTau { get; init; } = 0.2;
     /// <summary>Dropout after each critic layer.</summary>
     public double CriticDropout { get; init; } = 0.5;
+    /// <summary>
+    /// Decay of an exponential moving average of the generator's weights, used for sampling (null = off, as in the
+    /// paper). With it, the averaged weights replace the live ones when training ends and BatchNorm statistics are
+    /// recomputed for them.
+    /// </summary>
+    public double? GeneratorEma { get; init; }
     /// <summary>Seed of everything random: transformer, weights, batches, noise.</summary>
     public long Seed { get; init; }
     /// <summary>Device: cpu, cuda, cuda:N.</summary>
@@ -55,6 +61,7 @@ public sealed record CtganOptions
         if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");
         if (GumbelTau <= 0) throw new ArgumentException("The Gumbel-softmax temperature must be positive.");
         if (CriticDropout is < 0 or >= 1) throw new ArgumentException("Critic dropout must be in [0, 1).");
+        if (GeneratorEma is <= 0 or >= 1) throw new ArgumentException($"--ema must be in (0, 1), got {GeneratorEma}.");
         if (MixtureFitRows < 100) throw new ArgumentException("The mixture fit sample must be at least 100 rows.");
     }
 }

@@ -98,7 +98,8 @@ public sealed class CtganSynthesizer : IDisposable
             GeneratorOptimizer = new OptimizerSpec { LearningRate = Options.GeneratorLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
             CriticOptimizer = new OptimizerSpec { LearningRate = Options.CriticLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
         };
-        var regularizers = new GanRegularizer[] { new GradientPenalty(Options.GradientPenaltyWeight), new ConditionalCrossEntropy(Transformer) };
+        var regularizers = new List<GanRegularizer> { new GradientPenalty(Options.GradientPenaltyWeight), new ConditionalCrossEntropy(Transformer) };
+        if (Options.GeneratorEma is double decay) regularizers.Add(new GeneratorEma(decay));
         using var trainer = new GanTrainer<TabularGenerator, MlpCritic>(Generator, Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
         Generator.NoiseGenerator = trainer.Rng;
         try
@@ -123,8 +124,39 @@ public sealed class CtganSynthesizer : IDisposable
         finally
         {
             Generator.NoiseGenerator = null;
+            if (trainer.Ema is { } ema) AdoptAveragedWeights(ema);
             Generator.eval();
             Critic.eval();
+        }
+    }
+
+    /// <summary>Copies the EMA weights into the generator for good and recomputes BatchNorm statistics for them.</summary>
+    private void AdoptAveragedWeights(GeneratorEma ema)
+    {
+        using (no_grad())
+        {
+            var live = Generator.parameters().ToList();
+            for (int i = 0; i < live.Count; i++) live[i].copy_(ema.AveragedParameters[i]);
+        }
+        using var rng = new TorchSharp.torch.Generator((ulong)Options.Seed + 1);
+        Generator.NoiseGenerator = rng;
+        try
+        {
+            Tensor? condition = null;
+            if (Transformer.ConditionWidth > 0)
+            {
+                const int rows = 500;
+                var c = new float[rows * Transformer.ConditionWidth];
+                using var u = rand(new long[] { 2L * rows }, dtype: ScalarType.Float64, generator: rng);
+                SamplerForGeneration().SampleForGeneration(u.data<double>().ToArray(), c, rows);
+                condition = tensor(c, new long[] { rows, Transformer.ConditionWidth });
+            }
+            BatchNormRecalibration.ApplyPermanently(Generator, rng, TorchRuntime.ParseDevice(Options.Device), condition);
+            condition?.Dispose();
+        }
+        finally
+        {
+            Generator.NoiseGenerator = null;
         }
     }
 

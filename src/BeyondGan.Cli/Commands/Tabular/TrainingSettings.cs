@@ -44,6 +44,10 @@ public class TrainingSettings : TableInputSettings
     [CommandOption("--critic-steps <N>"), Description("Critic steps per generator step (default 1).")]
     public int? CriticSteps { get; init; }
 
+    /// <summary>Generator weight averaging.</summary>
+    [CommandOption("--ema <DECAY>"), Description("Sample with an exponential moving average of the generator's weights (e.g. 0.999); off by default, as in the paper.")]
+    public double? Ema { get; init; }
+
     /// <summary>Threads.</summary>
     [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
     public int Threads { get; init; }
@@ -77,6 +81,7 @@ public class TrainingSettings : TableInputSettings
             GeneratorLearningRate = LearningRateG ?? defaults.GeneratorLearningRate,
             CriticLearningRate = LearningRateD ?? defaults.CriticLearningRate,
             CriticSteps = CriticSteps ?? defaults.CriticSteps,
+            GeneratorEma = Ema ?? defaults.GeneratorEma,
             Device = Device,
         };
         o.Validate();
