@@ -71,4 +71,24 @@ public class DataTransformerTests
         Assert.Equal([4L, 3L, 3L], e.Counts);
         Assert.Equal(2, e.IndexOf("e"));
     }
+
+    [Fact]
+    public void PointMassesGetTheirOwnExactMode()
+    {
+        // 80 % zeros and a spread of other values, as in a capital-gain column.
+        var rng = new Random(4);
+        var values = Enumerable.Range(0, 500).Select(i => i % 5 == 0 ? (1000 + rng.Next(50000)).ToString() : "0");
+        var table = TestTables.FromCsv("gain,k\n" + string.Join("\n", values.Select((v, i) => $"{v},{i % 3}")) + "\n");
+        var t = DataTransformer.Fit(table, SchemaInference.Infer(table));
+        var gain = (ContinuousEncoder)t.Encoders[0];
+        Assert.Equal([0.0], gain.PointMasses);
+        var m = t.Transform(table);
+        for (int r = 0; r < table.RowCount; r++)
+            if (table.Column("gain")[r] == "0") Assert.Equal(1f, m[r * t.Width + 1]); // first mode = the point mass
+        // Any α with the point-mass mode decodes to exactly 0.
+        var probe = new float[t.Width];
+        probe[0] = 0.7f; probe[1] = 1f;
+        Assert.Equal("0", t.Inverse(probe, 1).Column("gain")[0]);
+        Assert.Equal(table.Column("gain"), t.Inverse(m, table.RowCount).Column("gain"));
+    }
 }

@@ -7,7 +7,9 @@ namespace BeyondGan.Tabular.Transform;
 /// <summary>
 /// Encodes a continuous, integer or datetime column by <see cref="ModeSpecificNormalizer"/>: [α (tanh), mode
 /// one-hot (softmax)], plus a [present, missing] one-hot when the column has missing values, so that synthetic
-/// data keeps the missing rate. Decoded values are clamped to the training range, integers rounded, decimals and
+/// data keeps the missing rate. Values that make up at least <see cref="PointMassShare"/> of a column (the zeros of
+/// a capital-gain column, the commonest levels of a small integer scale) get a mode of their own that decodes to
+/// exactly that value, as in CTAB-GAN's mixed-type encoder (Zhao et al. 2021, §3.3); the mixture models the rest. Decoded values are clamped to the training range, integers rounded, decimals and
 /// date formats as in the input.
 /// </summary>
 public sealed class ContinuousEncoder : ColumnEncoder
@@ -23,6 +25,11 @@ public sealed class ContinuousEncoder : ColumnEncoder
     [JsonPropertyName("decimals")] public required int Decimals { get; init; }
     /// <summary>True when the training column had missing values (adds the missing indicator).</summary>
     [JsonPropertyName("has_missing")] public required bool HasMissing { get; init; }
+    /// <summary>A value is a point mass when at least this share of the column's present values equal it.</summary>
+    public const double PointMassShare = 0.1;
+
+    /// <summary>Values with a mode of their own, decoded exactly (they come first in the mode one-hot).</summary>
+    [JsonPropertyName("point_masses")] public double[] PointMasses { get; init; } = [];
     /// <summary>The fitted mixture's parameters.</summary>
     [JsonPropertyName("mixture")] public required MixtureParameters Mixture { get; init; }
 
@@ -31,8 +38,11 @@ public sealed class ContinuousEncoder : ColumnEncoder
 
     /// <inheritdoc />
     public override IReadOnlyList<OutputSpan> Spans => HasMissing
-        ? [new(1, SpanActivation.Tanh), new(Normalizer.ModeCount, SpanActivation.Softmax), new(2, SpanActivation.Softmax)]
-        : [new(1, SpanActivation.Tanh), new(Normalizer.ModeCount, SpanActivation.Softmax)];
+        ? [new(1, SpanActivation.Tanh), new(ModeCount, SpanActivation.Softmax), new(2, SpanActivation.Softmax)]
+        : [new(1, SpanActivation.Tanh), new(ModeCount, SpanActivation.Softmax)];
+
+    /// <summary>Size of the mode one-hot: point masses, then the mixture's kept modes.</summary>
+    [JsonIgnore] public int ModeCount => PointMasses.Length + Normalizer.ModeCount;
 
     /// <summary>Fits the column; at most <paramref name="maxFitRows"/> values (a seeded subsample) go into the mixture.</summary>
     public static ContinuousEncoder Fit(RawTable table, ColumnSchema column, string?[] cells, int maxFitRows, int seed)
@@ -52,7 +62,11 @@ public sealed class ContinuousEncoder : ColumnEncoder
             }
         }
         if (values.Count < 2) throw new TabularDataException(table.Source, "fewer than two values to learn from.", column: column.Name);
-        var fitValues = values.ToArray();
+        var pointMasses = values.GroupBy(v => v).Where(g => g.Count() >= PointMassShare * values.Count)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(5).Select(g => g.Key).ToArray();
+        var rest = values.Where(v => Array.IndexOf(pointMasses, v) < 0).ToArray();
+        // The mixture models the values that are not point masses (all values if too few remain).
+        var fitValues = rest.Length >= 2 ? rest : values.ToArray();
         if (fitValues.Length > maxFitRows)
         {
             var rng = new Random(seed);
@@ -67,7 +81,7 @@ public sealed class ContinuousEncoder : ColumnEncoder
         return new ContinuousEncoder
         {
             Column = column, Min = values.Min(), Max = values.Max(), Decimals = decimals, HasMissing = missing,
-            Mixture = MixtureParameters.From(mixture),
+            PointMasses = pointMasses, Mixture = MixtureParameters.From(mixture),
         };
     }
 
@@ -75,7 +89,7 @@ public sealed class ContinuousEncoder : ColumnEncoder
     public override void Encode(RawTable table, string?[] cells, float[] matrix, int width, int offset, Random rng)
     {
         var n = Normalizer;
-        int modes = n.ModeCount;
+        int modes = ModeCount, masses = PointMasses.Length;
         // A missing value is encoded as a random present value, so the value part keeps the column's distribution.
         var present = HasMissing ? Enumerable.Range(0, cells.Length).Where(r => cells[r] is not null).ToArray() : [];
         for (int r = 0; r < cells.Length; r++)
@@ -84,7 +98,10 @@ public sealed class ContinuousEncoder : ColumnEncoder
             bool isMissing = cells[r] is null;
             if (isMissing && !HasMissing) throw new TabularDataException(table.Source, "a missing value, but the model's column had none.", table.Lines[r], Column.Name);
             int source = isMissing ? present[rng.Next(present.Length)] : r;
-            var (alpha, mode) = n.Encode(Parse(table, Column, cells[source]!, source), rng);
+            double value = Parse(table, Column, cells[source]!, source);
+            int mass = Array.IndexOf(PointMasses, value);
+            var (alpha, mode) = mass >= 0 ? (0.0, mass) : n.Encode(value, rng);
+            if (mass < 0) mode += masses;
             matrix[row] = (float)alpha;
             matrix[row + 1 + mode] = 1f;
             if (HasMissing) matrix[row + 1 + modes + (isMissing ? 1 : 0)] = 1f;
@@ -95,13 +112,14 @@ public sealed class ContinuousEncoder : ColumnEncoder
     public override string?[] Decode(float[] matrix, int rows, int width, int offset)
     {
         var n = Normalizer;
-        int modes = n.ModeCount;
+        int modes = ModeCount, masses = PointMasses.Length;
         var output = new string?[rows];
         for (int r = 0; r < rows; r++)
         {
             int row = r * width + offset;
             if (HasMissing && ArgMax(matrix, row + 1 + modes, 2) == 1) continue;
-            double value = Math.Clamp(n.Decode(matrix[row], ArgMax(matrix, row + 1, modes)), Min, Max);
+            int mode = ArgMax(matrix, row + 1, modes);
+            double value = mode < masses ? PointMasses[mode] : Math.Clamp(n.Decode(matrix[row], mode - masses), Min, Max);
             output[r] = Format(value);
         }
         return output;
