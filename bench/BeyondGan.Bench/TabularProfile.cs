@@ -9,13 +9,7 @@ using static TorchSharp.torch;
 /// <summary>Where one CTGAN training step on Adult spends its time. Usage: tabular profile [--threads T]</summary>
 internal static class TabularProfile
 {
-    private static double Time(int reps, Action a)
-    {
-        for (int i = 0; i < 5; i++) { using var s = NewDisposeScope(); a(); }
-        var sw = Stopwatch.StartNew();
-        for (int i = 0; i < reps; i++) { using var s = NewDisposeScope(); a(); }
-        return sw.Elapsed.TotalMilliseconds / reps;
-    }
+    private static double Time(int reps, Action a) => BeyondGan.Bench.Profile.Time(reps, a);
 
     public static void Run(string[] args)
     {

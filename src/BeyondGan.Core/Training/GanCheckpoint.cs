@@ -30,14 +30,14 @@ public static class GanCheckpoint
             w.Write(Magic);
             w.Write(FormatVersion);
             w.Write(JsonSerializer.Serialize(Header.Of(trainer)));
-            Section(w, s => trainer.Generator.save(s));
-            Section(w, s => trainer.Critic.save(s));
-            Section(w, s => trainer.GeneratorOptimizer.save_state_dict(s));
-            Section(w, s => trainer.CriticOptimizer.save_state_dict(s));
-            foreach (var r in trainer.Regularizers) Section(w, r.SaveState);
-            Section(w, s => TensorIO.Write(s, trainer.Rng.get_state()));
-            Section(w, s => TensorIO.Write(s, get_rng_state()));
-            Section(w, s => s.Write(trainer.History.ToJson()));
+            SectionedFile.WriteSection(w, s => trainer.Generator.save(s));
+            SectionedFile.WriteSection(w, s => trainer.Critic.save(s));
+            SectionedFile.WriteSection(w, s => trainer.GeneratorOptimizer.save_state_dict(s));
+            SectionedFile.WriteSection(w, s => trainer.CriticOptimizer.save_state_dict(s));
+            foreach (var r in trainer.Regularizers) SectionedFile.WriteSection(w, r.SaveState);
+            SectionedFile.WriteSection(w, s => TensorIO.Write(s, trainer.Rng.get_state()));
+            SectionedFile.WriteSection(w, s => TensorIO.Write(s, get_rng_state()));
+            SectionedFile.WriteSection(w, s => s.Write(trainer.History.ToJson()));
         });
 
     /// <summary>
@@ -60,14 +60,14 @@ public static class GanCheckpoint
             var header = JsonSerializer.Deserialize<Header>(r.ReadString()) ?? throw new InvalidDataException($"{path}: empty checkpoint header.");
             string? mismatch = header.MismatchWith(Header.Of(trainer));
             if (mismatch is not null) throw new InvalidDataException($"{path}: checkpoint does not match this model: {mismatch}.");
-            ReadSection(r, "generator", br => trainer.Generator.load(br, strict: true));
-            ReadSection(r, "critic", br => trainer.Critic.load(br, strict: true));
-            ReadSection(r, "generator optimiser", br => trainer.GeneratorOptimizer.load_state_dict(br));
-            ReadSection(r, "critic optimiser", br => trainer.CriticOptimizer.load_state_dict(br));
-            foreach (var reg in trainer.Regularizers) ReadSection(r, reg.Name, reg.LoadState);
-            ReadSection(r, "trainer random state", br => { using var s = TensorIO.Read(br); trainer.Rng.set_state(s); });
-            ReadSection(r, "global random state", br => { using var s = TensorIO.Read(br); set_rng_state(s); });
-            ReadSection(r, "metrics history", br => trainer.History = MetricsHistory.FromJson(br.ReadString()));
+            SectionedFile.ReadSection(r, "generator", br => trainer.Generator.load(br, strict: true));
+            SectionedFile.ReadSection(r, "critic", br => trainer.Critic.load(br, strict: true));
+            SectionedFile.ReadSection(r, "generator optimiser", br => trainer.GeneratorOptimizer.load_state_dict(br));
+            SectionedFile.ReadSection(r, "critic optimiser", br => trainer.CriticOptimizer.load_state_dict(br));
+            foreach (var reg in trainer.Regularizers) SectionedFile.ReadSection(r, reg.Name, reg.LoadState);
+            SectionedFile.ReadSection(r, "trainer random state", br => { using var s = TensorIO.Read(br); trainer.Rng.set_state(s); });
+            SectionedFile.ReadSection(r, "global random state", br => { using var s = TensorIO.Read(br); set_rng_state(s); });
+            SectionedFile.ReadSection(r, "metrics history", br => trainer.History = MetricsHistory.FromJson(br.ReadString()));
             trainer.Step = header.Step;
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
@@ -77,38 +77,10 @@ public static class GanCheckpoint
         catch (Exception e) when (e is EndOfStreamException or IOException and not FileNotFoundException and not DirectoryNotFoundException
                                    or JsonException or FormatException or ArgumentException or System.Runtime.InteropServices.ExternalException)
         {
-            throw new InvalidDataException($"{path}: checkpoint is truncated or corrupt ({e.GetType().Name}: {FirstLine(e.Message)}).", e);
+            throw new InvalidDataException($"{path}: checkpoint is truncated or corrupt ({e.GetType().Name}: {SectionedFile.FirstLine(e.Message)}).", e);
         }
     }
 
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
-
-    private static void Section(BinaryWriter w, Action<BinaryWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var bw = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) write(bw);
-        w.Write(buffer.Length);
-        buffer.Position = 0;
-        buffer.CopyTo(w.BaseStream);
-    }
-
-    private static void ReadSection(BinaryReader r, string name, Action<BinaryReader> read)
-    {
-        long length = r.ReadInt64();
-        if (length < 0 || length > r.BaseStream.Length - r.BaseStream.Position) throw new EndOfStreamException($"the {name} section runs past the end of the file");
-        var bytes = r.ReadBytes(checked((int)length));
-        using var ms = new MemoryStream(bytes);
-        using var br = new BinaryReader(ms, Encoding.UTF8);
-        try
-        {
-            read(br);
-        }
-        catch (Exception e) when (e is not InvalidDataException)
-        {
-            throw new InvalidDataException($"the {name} section could not be read: {FirstLine(e.Message)}", e);
-        }
-        if (ms.Position != ms.Length) throw new InvalidDataException($"the {name} section was not read to its end");
-    }
 
     private sealed record Header(string Library, long Step, string Generator, string Critic, string Loss,
         string[] Regularizers, long GeneratorParameters, long CriticParameters)

@@ -1,12 +1,12 @@
-using System.Globalization;
 using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Transform;
 
 namespace BeyondGan.Evaluation.Fidelity;
 
 /// <summary>Reads a column of a <see cref="RawTable"/> as numbers (datetimes as seconds) or as category labels.</summary>
 public static class ColumnValues
 {
-    /// <summary>The column as numbers; missing or unparsable cells are NaN.</summary>
+    /// <summary>The column as numbers, read as the model reads them; missing or unparsable cells are NaN.</summary>
     public static double[] Numeric(RawTable table, ColumnSchema column)
     {
         var cells = table.Column(column.Name);
@@ -19,12 +19,6 @@ public static class ColumnValues
     public static string[] Categorical(RawTable table, ColumnSchema column) =>
         table.Column(column.Name).Select(c => c ?? "(missing)").ToArray();
 
-    private static double ToNumber(string? cell, ColumnSchema column)
-    {
-        if (cell is null) return double.NaN;
-        if (column.Kind == ColumnKind.DateTime)
-            return DateTime.TryParseExact(cell, column.Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
-                ? (t - DateTime.UnixEpoch).TotalSeconds : double.NaN;
-        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
-    }
+    private static double ToNumber(string? cell, ColumnSchema column) =>
+        cell is not null && ContinuousEncoder.TryParse(column, cell, out var value) ? value : double.NaN;
 }

@@ -34,12 +34,12 @@ public static class TabularModelFile
             w.Write(Magic);
             w.Write(FormatVersion);
             var header = new Header(LibraryVersion, model.Options, model.TrainingRows, model.EpochsTrained);
-            Section(w, s => s.Write(JsonSerializer.Serialize(header, Json)));
-            Section(w, s => s.Write(model.Schema.ToJson()));
-            Section(w, s => s.Write(model.Transformer.ToJson()));
-            Section(w, s => s.Write(model.History.ToJson()));
-            Section(w, s => model.Generator.save(s));
-            Section(w, s => model.Critic.save(s));
+            SectionedFile.WriteSection(w, s => s.Write(JsonSerializer.Serialize(header, Json)));
+            SectionedFile.WriteSection(w, s => s.Write(model.Schema.ToJson()));
+            SectionedFile.WriteSection(w, s => s.Write(model.Transformer.ToJson()));
+            SectionedFile.WriteSection(w, s => s.Write(model.History.ToJson()));
+            SectionedFile.WriteSection(w, s => model.Generator.save(s));
+            SectionedFile.WriteSection(w, s => model.Critic.save(s));
             w.Write(EndMarker);
         });
 
@@ -65,13 +65,13 @@ public static class TabularModelFile
             TableSchema schema = null!;
             DataTransformer transformer = null!;
             MetricsHistory history = null!;
-            ReadSection(r, "header", br => header = JsonSerializer.Deserialize<Header>(br.ReadString(), Json) ?? throw new InvalidDataException("empty header"));
-            ReadSection(r, "schema", br => schema = TableSchema.FromJson(br.ReadString(), path));
-            ReadSection(r, "transformer", br => transformer = DataTransformer.FromJson(br.ReadString()));
-            ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
+            SectionedFile.ReadSection(r, "header", br => header = JsonSerializer.Deserialize<Header>(br.ReadString(), Json) ?? throw new InvalidDataException("empty header"));
+            SectionedFile.ReadSection(r, "schema", br => schema = TableSchema.FromJson(br.ReadString(), path));
+            SectionedFile.ReadSection(r, "transformer", br => transformer = DataTransformer.FromJson(br.ReadString()));
+            SectionedFile.ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
             model = CtganSynthesizer.Restore(schema, transformer, header.Options, header.TrainingRows);
-            ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
-            ReadSection(r, "critic", br => model.Critic.load(br, strict: true));
+            SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
+            SectionedFile.ReadSection(r, "critic", br => model.Critic.load(br, strict: true));
             if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
             model.EpochsTrained = header.EpochsTrained;
             model.History = history;
@@ -84,7 +84,7 @@ public static class TabularModelFile
             model?.Dispose();
             if (e is EndOfStreamException or InvalidDataException or IOException or JsonException or FormatException or ArgumentException
                 or InvalidOperationException or NotSupportedException or System.Runtime.InteropServices.ExternalException)
-                throw new InvalidDataException($"{path}: the model file is truncated or corrupt ({FirstLine(e.Message)}).", e);
+                throw new InvalidDataException($"{path}: the model file is truncated or corrupt ({SectionedFile.FirstLine(e.Message)}).", e);
             throw;
         }
     }
@@ -93,33 +93,4 @@ public static class TabularModelFile
     public static string LibraryVersion => typeof(TabularModelFile).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private sealed record Header(string Library, CtganOptions Options, long TrainingRows, int EpochsTrained);
-
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
-
-    private static void Section(BinaryWriter w, Action<BinaryWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var bw = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true)) write(bw);
-        w.Write(buffer.Length);
-        buffer.Position = 0;
-        buffer.CopyTo(w.BaseStream);
-    }
-
-    private static void ReadSection(BinaryReader r, string name, Action<BinaryReader> read)
-    {
-        long length = r.ReadInt64();
-        if (length < 0 || length > r.BaseStream.Length - r.BaseStream.Position) throw new EndOfStreamException($"the {name} section runs past the end of the file");
-        var bytes = r.ReadBytes(checked((int)length));
-        using var ms = new MemoryStream(bytes);
-        using var br = new BinaryReader(ms, Encoding.UTF8);
-        try
-        {
-            read(br);
-        }
-        catch (Exception e) when (e is not InvalidDataException)
-        {
-            throw new InvalidDataException($"the {name} section could not be read: {FirstLine(e.Message)}", e);
-        }
-        if (ms.Position != ms.Length) throw new InvalidDataException($"the {name} section was not read to its end");
-    }
 }

@@ -128,14 +128,22 @@ public sealed class ContinuousEncoder : ColumnEncoder
     /// <summary>The number a cell stands for: the value, or for a datetime the seconds since 1970-01-01 (UTC).</summary>
     public static double Parse(RawTable table, ColumnSchema column, string cell, int row)
     {
-        if (column.Kind == ColumnKind.DateTime)
-        {
-            if (DateTime.TryParseExact(cell, column.Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t))
-                return (t - Epoch).TotalSeconds;
-        }
-        else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
+        if (TryParse(column, cell, out var value)) return value;
         var expected = column.Kind == ColumnKind.DateTime ? $"a date in the format {column.Format}" : "a number";
         throw new TabularDataException(table.Source, $"'{cell}' is not {expected}.", table.Lines[row], column.Name);
+    }
+
+    /// <summary>The number a cell stands for (see <see cref="Parse"/>), or false if it is not one.</summary>
+    public static bool TryParse(ColumnSchema column, string cell, out double value)
+    {
+        value = double.NaN;
+        if (column.Kind == ColumnKind.DateTime)
+        {
+            if (!DateTime.TryParseExact(cell, column.Format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)) return false;
+            value = (t - Epoch).TotalSeconds;
+            return true;
+        }
+        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
     /// <summary>Writes <paramref name="value"/> the way the input wrote this column.</summary>
