@@ -18,6 +18,7 @@ internal static class TabularBench
         if (args.Length > 0 && args[0] == "profile") { TabularProfile.Run(args); return; }
         if (args.Length > 0 && args[0] == "scale") { TabularScale.Run(args); return; }
         if (args.Length > 0 && args[0] == "sample-speed") { TabularSampleSpeed.Run(args); return; }
+        if (args.Length > 0 && args[0] == "evaluate") { TabularEvaluateBench.Run(args); return; }
         string data = Arg(args, "--data") ?? FindDataset("tabular/adult.csv");
         int epochs = int.Parse(Arg(args, "--epochs") ?? "300");
         int threads = int.Parse(Arg(args, "--threads") ?? "2");
@@ -76,8 +77,9 @@ internal static class TabularBench
         foreach (var s in quality.Shapes) Console.WriteLine($"  {s.Column,-16} {s.Metric,-13} {s.Score:F3}");
         Console.WriteLine($"column shapes {quality.ColumnShapes:F3}, pair trends {quality.ColumnPairTrends:F3}, quality {quality.Quality:F3}");
 
-        var tstr = MachineLearningEfficacy.Binary(synthetic, test, schema, "income", ">50K");
-        var trtr = MachineLearningEfficacy.Binary(train, test, schema, "income", ">50K");
+        var task = PredictionTask.For(train, schema, "income", ">50K");
+        var tstr = MachineLearningEfficacy.Score(synthetic, test, schema, task, UtilityModel.LightGbm);
+        var trtr = MachineLearningEfficacy.Score(train, test, schema, task, UtilityModel.LightGbm);
         result["tstr_f1"] = tstr.F1;
         result["trtr_f1"] = trtr.F1;
         result["tstr_auc"] = tstr.RocAuc;
@@ -107,7 +109,7 @@ internal static class TabularBench
         throw new FileNotFoundException($"../shared/datasets/{relative} not found; pass --data PATH.");
     }
 
-    private static string? Arg(string[] args, string name)
+    internal static string? Arg(string[] args, string name)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

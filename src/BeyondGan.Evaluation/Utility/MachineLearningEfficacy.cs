@@ -1,71 +1,118 @@
 using BeyondGan.Tabular.Data;
-using BeyondGan.Evaluation.Fidelity;
+using BeyondGan.Tabular.Transform;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace BeyondGan.Evaluation.Utility;
 
 /// <summary>
-/// Machine-learning efficacy (Xu et al. 2019, §5.2): train a classifier on one table and score it on a real test
-/// table. Train on synthetic, test on real (TSTR) against train on real, test on real (TRTR) shows how much of the
-/// real data's predictive value the synthetic data keeps. Classifier: ML.NET LightGbm with fixed hyper-parameters
-/// (100 trees, 31 leaves, learning rate 0.1, one thread, seeded), numeric columns as numbers (missing = NaN),
-/// categorical columns one-hot.
+/// Machine-learning efficacy (Xu et al. 2019, §5.2): train a model on one table and score it on a real test table.
+/// Train on synthetic, test on real (TSTR) against train on real, test on real (TRTR) shows how much of the real
+/// data's predictive value the synthetic data keeps. Fixed hyper-parameters, one thread, seeded: the same tables give
+/// the same scores.
 /// </summary>
 public static class MachineLearningEfficacy
 {
-    private sealed class Row
+    /// <summary>Trains <paramref name="model"/> on <paramref name="train"/> for <paramref name="task"/> and scores it on <paramref name="test"/>.</summary>
+    /// <returns>The scores, or <see cref="PredictionScores.Failed"/> when the training table cannot teach the task (one class, no labelled rows).</returns>
+    public static PredictionScores Score(RawTable train, RawTable test, TableSchema schema, PredictionTask task, UtilityModel model, int seed = 0)
     {
-        public float[] Numeric { get; set; } = [];
-        public string[] Categorical { get; set; } = [];
-        public bool Label { get; set; }
-    }
-
-    /// <summary>Trains on <paramref name="train"/> and scores on <paramref name="test"/> for <paramref name="target"/> == <paramref name="positive"/>.</summary>
-    public static BinaryClassificationScores Binary(RawTable train, RawTable test, TableSchema schema, string target, string positive, int seed = 0)
-    {
-        var features = schema.Columns.Where(c => c.Name != target && (c.IsNumeric || c.IsDiscrete)).ToList();
-        var numeric = features.Where(c => c.IsNumeric).ToList();
-        var categorical = features.Where(c => c.IsDiscrete).ToList();
         var ml = new MLContext(seed);
-        var definition = SchemaDefinition.Create(typeof(Row));
-        definition[nameof(Row.Numeric)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Math.Max(1, numeric.Count));
-        definition[nameof(Row.Categorical)].ColumnType = new VectorDataViewType(TextDataViewType.Instance, Math.Max(1, categorical.Count));
-        var trainRows = Rows(train, numeric, categorical, target, positive).ToList();
-        if (trainRows.Select(r => r.Label).Distinct().Count() < 2)
-            return new BinaryClassificationScores(0, double.NaN, double.NaN, double.NaN);
-        var trainView = ml.Data.LoadFromEnumerable(trainRows, definition);
-        var pipeline = ml.Transforms.Categorical.OneHotEncoding("CategoricalEncoded", nameof(Row.Categorical))
-            .Append(ml.Transforms.Concatenate("Features", nameof(Row.Numeric), "CategoricalEncoded"))
-            .Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        var features = new FeatureRows(schema, task.Target.Name, task.Kind == PredictionKind.MulticlassClassification ? task.Classes.Count : 0);
+        var trainRows = Labelled(features, train, task);
+        var testRows = Labelled(features, test, task);
+        if (testRows.Length == 0) throw new ArgumentException($"{test.Source}: no row has a value for the target '{task.Target.Name}'.");
+        if (trainRows.Length < 2) return PredictionScores.Failed;
+        if (task.IsClassification && trainRows.Select(r => task.Kind == PredictionKind.BinaryClassification ? (r.IsPositive ? 1u : 0u) : r.ClassKey).Distinct().Count() < 2)
+            return PredictionScores.Failed;
+        var definition = features.Definition();
+        var pipeline = FeatureRows.Featurizer(ml, model == UtilityModel.Linear).Append(Trainer(ml, task, model, seed));
+        var fitted = pipeline.Fit(ml.Data.LoadFromEnumerable(trainRows, definition));
+        var predictions = fitted.Transform(ml.Data.LoadFromEnumerable(testRows, definition));
+        switch (task.Kind)
+        {
+            case PredictionKind.BinaryClassification:
             {
-                LabelColumnName = nameof(Row.Label),
-                NumberOfLeaves = 31,
-                NumberOfIterations = 100,
-                LearningRate = 0.1,
-                MinimumExampleCountPerLeaf = 20,
-                NumberOfThreads = 1,
-                Seed = seed,
-                Silent = true,
-            }));
-        var model = pipeline.Fit(trainView);
-        var predictions = model.Transform(ml.Data.LoadFromEnumerable(Rows(test, numeric, categorical, target, positive).ToList(), definition));
-        var m = ml.BinaryClassification.Evaluate(predictions, nameof(Row.Label));
-        return new BinaryClassificationScores(m.F1Score, m.Accuracy, m.AreaUnderRocCurve, m.AreaUnderPrecisionRecallCurve);
+                int positive = ClassIndex(task, task.Positive!);
+                var truth = testRows.Select(r => r.IsPositive ? positive : 1 - positive).ToArray();
+                var predicted = predictions.GetColumn<bool>("PredictedLabel").Select(p => p ? positive : 1 - positive).ToArray();
+                var scores = predictions.GetColumn<float>("Score").Select(s => positive == 1 ? new[] { -s, s } : [s, -s]).ToArray();
+                return PredictionScores.Classification(truth, predicted, scores, 2, positive);
+            }
+            case PredictionKind.MulticlassClassification:
+            {
+                var truth = testRows.Select(r => (int)r.ClassKey).ToArray();
+                var predicted = predictions.GetColumn<uint>("PredictedLabel").Select(k => (int)k - 1).ToArray();
+                var scores = predictions.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
+                return PredictionScores.Classification(truth, predicted, scores, task.Classes.Count, -1);
+            }
+            default:
+                return PredictionScores.Regression(testRows.Select(r => (double)r.Value).ToArray(),
+                    predictions.GetColumn<float>("Score").Select(s => (double)s).ToArray());
+        }
     }
 
-    private static IEnumerable<Row> Rows(RawTable t, List<ColumnSchema> numeric, List<ColumnSchema> categorical, string target, string positive)
+    private static int ClassIndex(PredictionTask task, string label) => task.Classes.ToList().IndexOf(label);
+
+    /// <summary>Rows with their label; rows whose numeric target is missing are dropped (a missing class is a class).</summary>
+    private static FeatureRows.Row[] Labelled(FeatureRows features, RawTable table, PredictionTask task)
     {
-        var num = numeric.Select(c => ColumnValues.Numeric(t, c)).ToArray();
-        var cat = categorical.Select(c => ColumnValues.Categorical(t, c)).ToArray();
-        var label = t.Column(target);
-        for (int r = 0; r < t.RowCount; r++)
-            yield return new Row
+        var rows = features.Rows(table);
+        var target = table.Column(task.Target.Name);
+        var kept = new List<FeatureRows.Row>(rows.Length);
+        for (int r = 0; r < rows.Length; r++)
+        {
+            string? cell = target[r];
+            switch (task.Kind)
             {
-                Numeric = numeric.Count == 0 ? [0f] : num.Select(col => (float)col[r]).ToArray(),
-                Categorical = categorical.Count == 0 ? [""] : cat.Select(col => col[r]).ToArray(),
-                Label = label[r] == positive,
-            };
+                case PredictionKind.BinaryClassification:
+                    rows[r].IsPositive = (cell ?? PredictionTask.MissingLabel) == task.Positive;
+                    break;
+                case PredictionKind.MulticlassClassification:
+                    int index = ClassIndex(task, cell ?? PredictionTask.MissingLabel);
+                    if (index < 0) continue; // a class the real training table never had cannot be scored
+                    rows[r].ClassKey = (uint)index;
+                    break;
+                default:
+                    if (cell is null || !ContinuousEncoder.TryParse(task.Target, cell, out double value)) continue;
+                    rows[r].Value = (float)value;
+                    break;
+            }
+            kept.Add(rows[r]);
+        }
+        return kept.ToArray();
     }
+
+    private static IEstimator<ITransformer> Trainer(MLContext ml, PredictionTask task, UtilityModel model, int seed) => (task.Kind, model) switch
+    {
+        (PredictionKind.BinaryClassification, UtilityModel.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRows.Row.IsPositive), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
+            MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed, Silent = true,
+        }),
+        (PredictionKind.BinaryClassification, _) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRows.Row.IsPositive), NumberOfThreads = 1,
+        }),
+        (PredictionKind.MulticlassClassification, UtilityModel.LightGbm) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRows.Row.ClassKey), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
+            MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed, Silent = true,
+        }),
+        (PredictionKind.MulticlassClassification, _) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRows.Row.ClassKey), NumberOfThreads = 1,
+        }),
+        (_, UtilityModel.LightGbm) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRows.Row.Value), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
+            MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed, Silent = true,
+        }),
+        _ => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+        {
+            LabelColumnName = nameof(FeatureRows.Row.Value), NumberOfThreads = 1,
+        }),
+    };
 }

@@ -1,0 +1,72 @@
+namespace BeyondGan.Evaluation.Utility;
+
+/// <summary>Scores of one model on a real test table. Metrics that do not apply to the task are NaN.</summary>
+/// <param name="F1">Binary: F1 of the positive class.</param>
+/// <param name="MacroF1">Classification: the unweighted mean of every class's F1.</param>
+/// <param name="Accuracy">Classification: share of rows predicted right.</param>
+/// <param name="RocAuc">Classification: area under the ROC curve (multi-class: mean of one-vs-rest AUCs).</param>
+/// <param name="R2">Regression: coefficient of determination, 1 − SS_res / SS_tot.</param>
+/// <param name="Mae">Regression: mean absolute error.</param>
+public sealed record PredictionScores(double F1, double MacroF1, double Accuracy, double RocAuc, double R2, double Mae)
+{
+    /// <summary>Scores of a model that could not be trained (for example, a synthetic table with one class).</summary>
+    public static PredictionScores Failed { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+
+    /// <summary>Classification scores from true and predicted class indices and per-class scores.</summary>
+    /// <param name="truth">True class index per row.</param>
+    /// <param name="predicted">Predicted class index per row.</param>
+    /// <param name="scores">Per row, one score per class (higher = more likely); for a binary task only the positive class's score is used.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="positive">Index of the positive class for a binary task, or -1.</param>
+    public static PredictionScores Classification(int[] truth, int[] predicted, float[][] scores, int classes, int positive)
+    {
+        var f1 = new double[classes];
+        int correct = 0;
+        for (int i = 0; i < truth.Length; i++) if (truth[i] == predicted[i]) correct++;
+        for (int c = 0; c < classes; c++)
+        {
+            int tp = 0, fp = 0, fn = 0;
+            for (int i = 0; i < truth.Length; i++)
+            {
+                if (predicted[i] == c && truth[i] == c) tp++;
+                else if (predicted[i] == c) fp++;
+                else if (truth[i] == c) fn++;
+            }
+            f1[c] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+        double auc;
+        if (classes == 2 && positive >= 0)
+            auc = AreaUnderCurve.Roc(scores.Select(s => (double)s[positive]).ToArray(), truth.Select(t => t == positive).ToArray());
+        else
+        {
+            // One-vs-rest, averaged over the classes present in the test table.
+            var aucs = new List<double>();
+            for (int c = 0; c < classes; c++)
+            {
+                var isC = truth.Select(t => t == c).ToArray();
+                if (isC.All(b => b) || !isC.Any(b => b)) continue;
+                aucs.Add(AreaUnderCurve.Roc(scores.Select(s => (double)s[c]).ToArray(), isC));
+            }
+            auc = aucs.Count > 0 ? aucs.Average() : double.NaN;
+        }
+        // Macro-F1 over classes that occur in the test table or in the predictions.
+        var present = Enumerable.Range(0, classes).Where(c => truth.Contains(c) || predicted.Contains(c)).ToList();
+        return new PredictionScores(positive >= 0 ? f1[positive] : double.NaN, present.Average(c => f1[c]),
+            truth.Length == 0 ? double.NaN : (double)correct / truth.Length, auc, double.NaN, double.NaN);
+    }
+
+    /// <summary>Regression scores from true and predicted values.</summary>
+    public static PredictionScores Regression(double[] truth, double[] predicted)
+    {
+        double mean = truth.Average();
+        double ssRes = 0, ssTot = 0, abs = 0;
+        for (int i = 0; i < truth.Length; i++)
+        {
+            double e = truth[i] - predicted[i];
+            ssRes += e * e;
+            ssTot += (truth[i] - mean) * (truth[i] - mean);
+            abs += Math.Abs(e);
+        }
+        return new PredictionScores(double.NaN, double.NaN, double.NaN, double.NaN, ssTot > 0 ? 1 - ssRes / ssTot : double.NaN, abs / truth.Length);
+    }
+}
