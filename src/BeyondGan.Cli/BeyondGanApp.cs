@@ -19,7 +19,7 @@ public static class BeyondGanApp
             config.UseStrictParsing();
             config.AddBranch("tabular", tabular =>
             {
-                tabular.SetDescription("Synthetic tables: inspect a schema, fit a conditional tabular GAN, sample from it.");
+                tabular.SetDescription("Synthetic tables: inspect a schema, fit a conditional tabular GAN, sample from it, evaluate the result.");
                 tabular.AddCommand<TabularDemoCommand>("demo")
                     .WithDescription("Fit and sample the embedded demo table and print a quality summary (no data needed).")
                     .WithExample("tabular", "demo");
@@ -32,6 +32,9 @@ public static class BeyondGanApp
                 tabular.AddCommand<TabularSampleCommand>("sample")
                     .WithDescription("Generate rows from a model, optionally with fixed category values.")
                     .WithExample("tabular", "sample", "adult.bgan", "--rows", "1000", "--out", "synthetic.csv", "--condition", "income=>50K");
+                tabular.AddCommand<TabularEvaluateCommand>("evaluate")
+                    .WithDescription("Measure a synthetic table against the real one: fidelity, validity, utility, detection, privacy; JSON and an HTML report.")
+                    .WithExample("tabular", "evaluate", "--real", "train.csv", "--synthetic", "synthetic.csv", "--holdout", "test.csv", "--target", "income", "--report", "report.html");
             });
             config.AddCommand<ToyCommand>("toy")
                 .WithDescription("Train and evaluate on the 2-D mode-collapse benchmark (ring of 8 or grid of 25 Gaussians).")

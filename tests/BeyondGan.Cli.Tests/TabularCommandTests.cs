@@ -135,7 +135,7 @@ public sealed class TabularCommandTests : IDisposable
         Assert.True(exit == 0, output);
         Assert.Contains("Column shapes", output);
         Assert.Contains("churned=yes", output);
-        foreach (var f in new[] { "demo.csv", "synthetic.csv", "demo.bgan" }) Assert.True(File.Exists(P(f)), f);
+        foreach (var f in new[] { "demo.csv", "holdout.csv", "synthetic.csv", "demo.bgan" }) Assert.True(File.Exists(P(f)), f);
         Assert.Equal(301, File.ReadAllLines(P("synthetic.csv")).Length);
     }
 }

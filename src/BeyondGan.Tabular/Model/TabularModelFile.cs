@@ -49,8 +49,38 @@ public static class TabularModelFile
     /// </summary>
     public static CtganSynthesizer Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found.", path);
         CtganSynthesizer? model = null;
+        return Read(path, (r, m) =>
+        {
+            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, m.Options, m.TrainingRows);
+            try
+            {
+                SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
+                SectionedFile.ReadSection(r, "critic", br => model.Critic.load(br, strict: true));
+                if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
+            model.EpochsTrained = m.EpochsTrained;
+            model.History = m.History;
+            model.Generator.eval();
+            model.Critic.eval();
+            return model;
+        });
+    }
+
+    /// <summary>
+    /// Reads what a model file says about its data and training — schema, transformer, options, history — without
+    /// loading the networks (no libtorch needed). Same errors as <see cref="Load"/> for a bad file.
+    /// </summary>
+    public static TabularModelSummary ReadSummary(string path) => Read(path, (_, summary) => summary);
+
+    private static T Read<T>(string path, Func<BinaryReader, TabularModelSummary, T> rest)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found.", path);
         try
         {
             using var stream = File.OpenRead(path);
@@ -69,19 +99,10 @@ public static class TabularModelFile
             SectionedFile.ReadSection(r, "schema", br => schema = TableSchema.FromJson(br.ReadString(), path));
             SectionedFile.ReadSection(r, "transformer", br => transformer = DataTransformer.FromJson(br.ReadString()));
             SectionedFile.ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
-            model = CtganSynthesizer.Restore(schema, transformer, header.Options, header.TrainingRows);
-            SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
-            SectionedFile.ReadSection(r, "critic", br => model.Critic.load(br, strict: true));
-            if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
-            model.EpochsTrained = header.EpochsTrained;
-            model.History = history;
-            model.Generator.eval();
-            model.Critic.eval();
-            return model;
+            return rest(r, new TabularModelSummary(header.Library, schema, transformer, header.Options, header.TrainingRows, header.EpochsTrained, history));
         }
         catch (Exception e) when (e is not FileNotFoundException && !(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)))
         {
-            model?.Dispose();
             if (e is EndOfStreamException or InvalidDataException or IOException or JsonException or FormatException or ArgumentException
                 or InvalidOperationException or NotSupportedException or System.Runtime.InteropServices.ExternalException)
                 throw new InvalidDataException($"{path}: the model file is truncated or corrupt ({SectionedFile.FirstLine(e.Message)}).", e);

@@ -31,7 +31,7 @@ internal sealed class TabularDemoCommand : Command<TabularDemoCommand.Settings>
         [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
         public int Threads { get; init; }
 
-        [CommandOption("--out <FOLDER>"), Description("Also write demo.csv, demo.bgan and synthetic.csv into this folder.")]
+        [CommandOption("--out <FOLDER>"), Description("Also write demo.csv, holdout.csv (fresh rows of the same kind), demo.bgan and synthetic.csv into this folder, ready for `tabular evaluate`.")]
         public string? Out { get; init; }
 
         public override ValidationResult Validate()
@@ -77,9 +77,13 @@ internal sealed class TabularDemoCommand : Command<TabularDemoCommand.Settings>
         if (settings.Out is not null)
         {
             CsvTableWriter.Write(Path.Combine(settings.Out, "demo.csv"), real);
+            CsvTableWriter.Write(Path.Combine(settings.Out, "holdout.csv"), DemoTable.Generate(Math.Max(50, settings.Rows / 2), seed: 8));
             CsvTableWriter.Write(Path.Combine(settings.Out, "synthetic.csv"), synthetic);
             TabularModelFile.Save(Path.Combine(settings.Out, "demo.bgan"), model);
-            AnsiConsole.MarkupLine($"Wrote demo.csv, synthetic.csv and demo.bgan to {Markup.Escape(settings.Out)}.");
+            AnsiConsole.MarkupLine($"Wrote demo.csv, holdout.csv, synthetic.csv and demo.bgan to {Markup.Escape(settings.Out)}. For the full evaluation and an HTML report:");
+            string dir = settings.Out;
+            AnsiConsole.MarkupLine(Markup.Escape($"  beyondgan tabular evaluate --real {Path.Combine(dir, "demo.csv")} --synthetic {Path.Combine(dir, "synthetic.csv")} " +
+                $"--holdout {Path.Combine(dir, "holdout.csv")} --target churned --model {Path.Combine(dir, "demo.bgan")} --report {Path.Combine(dir, "report.html")}"));
         }
         AnsiConsole.MarkupLine($"[grey]Trained {options.Epochs} epochs in {trainSeconds:F1} s; {total.Elapsed.TotalSeconds:F1} s in all.[/]");
         return 0;

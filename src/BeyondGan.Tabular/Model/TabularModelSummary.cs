@@ -1,0 +1,16 @@
+using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Transform;
+using BeyondGan.Training;
+
+namespace BeyondGan.Tabular.Model;
+
+/// <summary>What a model file records about its data and training, read without loading the networks.</summary>
+/// <param name="Library">The BeyondGan version that wrote the file.</param>
+/// <param name="Schema">How each column was modelled.</param>
+/// <param name="Transformer">The fitted data transformer.</param>
+/// <param name="Options">The training options.</param>
+/// <param name="TrainingRows">Rows of the training table.</param>
+/// <param name="EpochsTrained">Epochs completed.</param>
+/// <param name="History">Per-epoch training metrics.</param>
+public sealed record TabularModelSummary(string Library, TableSchema Schema, DataTransformer Transformer, CtganOptions Options,
+    long TrainingRows, int EpochsTrained, MetricsHistory History);
