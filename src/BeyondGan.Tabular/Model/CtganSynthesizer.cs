@@ -230,6 +230,56 @@ public sealed class CtganSynthesizer : IDisposable
         return table;
     }
 
+    /// <summary>
+    /// The critic's realism score of each candidate row (higher = more real), all conditioned on
+    /// <paramref name="column"/> = <paramref name="level"/>. The PacGAN critic judges packs, so each candidate is packed
+    /// with <c>pac − 1</c> rows drawn from <paramref name="context"/> (real rows of that class): the pack's score then
+    /// differs between candidates only through the candidate.
+    /// </summary>
+    public double[] CriticScores(RawTable candidates, RawTable context, string column, string level, long seed = 0)
+    {
+        var d = ResolveConditions([new(column, level)])[0];
+        if (context.RowCount == 0) throw new ArgumentException("Critic scoring needs at least one real row of the class as context.");
+        int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth, pac = Options.Pac;
+        var x = Transformer.Transform(candidates, (int)seed);
+        var real = Transformer.Transform(context, (int)seed + 1);
+        var rng = new Random((int)seed);
+        int n = candidates.RowCount;
+        var scores = new double[n];
+        var device = TorchRuntime.ParseDevice(Options.Device);
+        bool wasTraining = Critic.training;
+        Critic.eval();
+        try
+        {
+            using var _ = no_grad();
+            const int chunk = 2_000;
+            for (int start = 0; start < n; start += chunk)
+            {
+                using var scope = NewDisposeScope();
+                int m = Math.Min(chunk, n - start);
+                var packs = new float[(long)m * pac * width];
+                var condition = new float[(long)m * pac * conditionWidth];
+                for (int i = 0; i < m; i++)
+                {
+                    long row = (long)i * pac;
+                    Array.Copy(x, (long)(start + i) * width, packs, row * width, width);
+                    for (int j = 1; j < pac; j++)
+                        Array.Copy(real, (long)rng.Next(context.RowCount) * width, packs, (row + j) * width, width);
+                    for (int j = 0; j < pac; j++) condition[(row + j) * conditionWidth + d.Column.ConditionOffset + d.Level] = 1f;
+                }
+                var output = Critic.call(tensor(packs, new long[] { (long)m * pac, width }).to(device),
+                    conditionWidth > 0 ? tensor(condition, new long[] { (long)m * pac, conditionWidth }).to(device) : null);
+                var values = output.cpu().data<float>().ToArray();
+                for (int i = 0; i < m; i++) scores[start + i] = values[i];
+            }
+        }
+        finally
+        {
+            if (wasTraining) Critic.train();
+        }
+        return scores;
+    }
+
     private ConditionalSampler? generationSampler;
 
     /// <summary>A sampler that needs only the level counts saved in the model (no training data).</summary>

@@ -14,7 +14,8 @@ namespace BeyondGan.Tabular.Transform;
 /// </summary>
 public sealed class ContinuousEncoder : ColumnEncoder
 {
-    private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    /// <summary>Datetimes are modelled as seconds since this instant (UTC).</summary>
+    public static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private ModeSpecificNormalizer? normalizer;
 
     /// <summary>Smallest training value.</summary>

@@ -1,0 +1,35 @@
+using BeyondGan.Tabular.Model;
+
+namespace BeyondGan.Augmentation;
+
+/// <summary>What to add and how.</summary>
+public sealed record AugmentationOptions
+{
+    /// <summary>The class column (categorical or boolean).</summary>
+    public required string Target { get; init; }
+    /// <summary>Rows per class afterwards. Default: balance every class with the largest.</summary>
+    public AugmentationStrategy Strategy { get; init; } = new AugmentationStrategy.Balance();
+    /// <summary>Where added rows come from. Default: the GAN.</summary>
+    public AugmentationMethod Method { get; init; } = AugmentationMethod.Gan;
+    /// <summary>Which generated rows to drop. Default: none.</summary>
+    public SyntheticFilter Filter { get; init; } = SyntheticFilter.None;
+    /// <summary>With a filter: rows generated per row kept (default 2: keep the better half).</summary>
+    public double Oversampling { get; init; } = 2.0;
+    /// <summary>Neighbours of SMOTE and SMOTE-NC (default 5).</summary>
+    public int Neighbours { get; init; } = 5;
+    /// <summary>Options of the GAN when it has to be trained (its seed is replaced by <see cref="Seed"/>).</summary>
+    public CtganOptions Gan { get; init; } = new();
+    /// <summary>Name of a column added to the output marking synthetic rows (true) and real rows (false); null adds none.</summary>
+    public string? MarkColumn { get; init; }
+    /// <summary>Seed of everything random.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Checks combinations that cannot work.</summary>
+    public void Validate()
+    {
+        if (Filter == SyntheticFilter.Critic && Method != AugmentationMethod.Gan)
+            throw new ArgumentException($"--filter critic needs --method gan: only the GAN has a critic (use --filter classifier with {Method.ToString().ToLowerInvariant()}).");
+        if (Oversampling < 1) throw new ArgumentException($"Oversampling must be at least 1 (got {Oversampling}).");
+        if (Neighbours < 1) throw new ArgumentException($"--neighbours must be at least 1 (got {Neighbours}).");
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using BeyondGan.Augmentation;
+using BeyondGan.Augmentation.MachineLearning;
+using BeyondGan.Augmentation.Oversampling;
+using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Model;
+using Microsoft.ML;
+
+namespace BeyondGan.Augmentation.Tests;
+
+public class StrategyTests
+{
+    private static readonly Dictionary<string, int> Counts = new() { ["a"] = 10, ["b"] = 3, ["c"] = 8 };
+
+    [Fact]
+    public void Strategies_plan_the_rows_to_add()
+    {
+        Assert.Equal(new Dictionary<string, int> { ["b"] = 7, ["c"] = 2 }, AugmentationStrategy.Parse("balance").RowsToAdd(Counts, "y"));
+        Assert.Equal(new Dictionary<string, int> { ["b"] = 6, ["c"] = 1 }, AugmentationStrategy.Parse("ratio:0.9").RowsToAdd(Counts, "y"));
+        Assert.Equal(new Dictionary<string, int> { ["b"] = 3 }, AugmentationStrategy.Parse("count:b=6").RowsToAdd(Counts, "y"));
+        Assert.Equal(new Dictionary<string, int> { ["b"] = 1, ["c"] = 1 }, AugmentationStrategy.Parse("count:b=4,c=9").RowsToAdd(Counts, "y"));
+    }
+
+    [Theory]
+    [InlineData("ratio:0.5", "would reduce class 'c' of 'y' from 8 to 5 rows")]
+    [InlineData("count:z=5", "'z' is not a class of 'y'")]
+    [InlineData("count:b=2", "would reduce class 'b' from 3 rows")]
+    public void Strategies_that_would_remove_rows_or_name_unknown_classes_are_refused(string strategy, string message) =>
+        Assert.Contains(message, Assert.Throws<ArgumentException>(() => AugmentationStrategy.Parse(strategy).RowsToAdd(Counts, "y")).Message);
+
+    [Theory]
+    [InlineData("ratio:2")]
+    [InlineData("ratio:x")]
+    [InlineData("count:b")]
+    [InlineData("halve")]
+    public void Malformed_strategies_are_refused(string strategy) =>
+        Assert.Throws<ArgumentException>(() => AugmentationStrategy.Parse(strategy));
+}
+
+public class OversamplerTests
+{
+    private static string N(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static double[] Numbers(RawTable t, string column) => t.Column(column).Select(c => double.Parse(c!, CultureInfo.InvariantCulture)).ToArray();
+
+    [Fact]
+    public void Smote_interpolates_between_a_row_and_its_nearest_same_class_neighbour()
+    {
+        // Minority rows A (0,0), B (1,0), C (10,10); with k = 1: A↔B, and C's nearest is B. Majority rows far away.
+        var table = new RawTable("t", ["x", "y", "label"],
+            [["0.000", "1.000", "10.000", "50.000", "60.000", "70.000"], ["0.000", "0.000", "10.000", "50.000", "60.000", "55.000"], ["min", "min", "min", "maj", "maj", "maj"]]);
+        var schema = new TableSchema([new("x", ColumnKind.Continuous), new("y", ColumnKind.Continuous), new("label", ColumnKind.Categorical)]);
+        var rows = new SmoteOversampler(table, schema, "label", neighbours: 1).Generate("min", 200, seed: 3);
+        var x = Numbers(rows, "x");
+        var y = Numbers(rows, "y");
+        Assert.All(rows.Column("label"), l => Assert.Equal("min", l));
+        for (int i = 0; i < 200; i++)
+        {
+            bool onAB = Math.Abs(y[i]) < 1e-9 && x[i] >= 0 && x[i] <= 1;
+            // On segment C–B: (1,0) + t·(9,10).
+            double t = y[i] / 10;
+            bool onCB = t >= 0 && t <= 1 && Math.Abs(x[i] - (1 + 9 * t)) < 2e-3;
+            Assert.True(onAB || onCB, $"({x[i]}, {y[i]}) is on no allowed segment");
+        }
+        Assert.Contains(Enumerable.Range(0, 200), i => y[i] > 0.5); // both segments are used
+        Assert.Contains(Enumerable.Range(0, 200), i => y[i] == 0 && x[i] > 0.01 && x[i] < 0.99);
+    }
+
+    [Fact]
+    public void Smote_nc_gives_each_category_the_value_most_neighbours_have()
+    {
+        // Four minority rows on a line; with k = 3 every row's neighbours are the other three, and "b" is the
+        // majority among any three of them, so every synthetic row gets "b" (even from the base row that has "a").
+        var table = new RawTable("t", ["x", "c", "label"],
+            [["0", "1", "2", "3", "40", "41"], ["a", "b", "b", "b", "a", "a"], ["min", "min", "min", "min", "maj", "maj"]]);
+        var schema = new TableSchema([new("x", ColumnKind.Integer), new("c", ColumnKind.Categorical), new("label", ColumnKind.Categorical)]);
+        var rows = new SmoteOversampler(table, schema, "label", neighbours: 3, nominal: true).Generate("min", 100, seed: 1);
+        Assert.All(rows.Column("c"), c => Assert.Equal("b", c));
+        Assert.All(Numbers(rows, "x"), v => Assert.InRange(v, 0, 3));
+        Assert.All(rows.Column("x"), v => Assert.DoesNotContain(".", v)); // integers stay integers
+    }
+
+    [Fact]
+    public void Smote_nc_counts_a_category_mismatch_as_med_squared()
+    {
+        // Minority rows (x, y, c): r0 (0,0,a), r1 (1,0,b), r2 (2,0,a), r3 (0,50,a), r4 (0,−50,a). The wide y spread of
+        // r3/r4 makes Med (median of the class's standardised standard deviations) large, so r1's category mismatch
+        // costs more than r2's larger x gap: r0's nearest neighbour is r2, r1's is r0, r2's is r0, r3's is r0, r4's
+        // is r0 — all "a". Without the Med² term r0 and r2 would pick r1 and every third row would be "b".
+        var table = new RawTable("t", ["x", "y", "c", "label"],
+            [["0", "1", "2", "0", "0", "100", "100"], ["0", "0", "0", "50", "-50", "0", "1"], ["a", "b", "a", "a", "a", "a", "b"],
+             ["min", "min", "min", "min", "min", "maj", "maj"]]);
+        var schema = new TableSchema([new("x", ColumnKind.Integer), new("y", ColumnKind.Integer), new("c", ColumnKind.Categorical), new("label", ColumnKind.Categorical)]);
+        var rows = new SmoteOversampler(table, schema, "label", neighbours: 1, nominal: true).Generate("min", 300, seed: 2);
+        Assert.All(rows.Column("c"), c => Assert.Equal("a", c));
+    }
+
+    [Fact]
+    public void Smote_refuses_categorical_features()
+    {
+        var table = new RawTable("t", ["x", "c", "label"], [["0", "1"], ["a", "b"], ["u", "v"]]);
+        var schema = new TableSchema([new("x", ColumnKind.Integer), new("c", ColumnKind.Categorical), new("label", ColumnKind.Categorical)]);
+        var e = Assert.Throws<ArgumentException>(() => new SmoteOversampler(table, schema, "label"));
+        Assert.Contains("'c' is categorical; use --method smote-nc", e.Message);
+    }
+
+    [Fact]
+    public void Random_oversampling_copies_rows_of_the_class()
+    {
+        var table = new RawTable("t", ["x", "label"], [["1", "2", "3", "4"], ["u", "u", "v", "u"]]);
+        var rows = new RandomOversampler(table, "label").Generate("v", 5, seed: 1);
+        Assert.All(rows.Column("x"), x => Assert.Equal("3", x));
+    }
+}
+
+public class TabularAugmenterTests
+{
+    /// <summary>id, amount, city, flag and a 10 % minority label that depends on amount and city.</summary>
+    internal static RawTable Data(int rows, int seed)
+    {
+        var rng = new Random(seed);
+        var cells = Enumerable.Range(0, 5).Select(_ => new string?[rows]).ToArray();
+        for (int r = 0; r < rows; r++)
+        {
+            double amount = rng.NextDouble() * 100;
+            string city = rng.NextDouble() < 0.6 ? "Oslo" : "Bergen";
+            bool rare = amount > 85 || (city == "Bergen" && amount > 80);
+            cells[0][r] = $"C{r + 1:0000}";
+            cells[1][r] = amount.ToString("F2", CultureInfo.InvariantCulture);
+            cells[2][r] = city;
+            cells[3][r] = rng.NextDouble() < 0.5 ? "yes" : "no";
+            cells[4][r] = rare ? "rare" : "common";
+        }
+        return new RawTable("data.csv", ["id", "amount", "city", "flag", "label"], cells);
+    }
+
+    private static readonly CtganOptions Tiny = new() { Epochs = 3, BatchSize = 40, Pac = 4, GeneratorDims = [32, 32], CriticDims = [32, 32] };
+
+    [Theory]
+    [InlineData(AugmentationMethod.Random, SyntheticFilter.None)]
+    [InlineData(AugmentationMethod.SmoteNc, SyntheticFilter.None)]
+    [InlineData(AugmentationMethod.SmoteNc, SyntheticFilter.Classifier)]
+    [InlineData(AugmentationMethod.Gan, SyntheticFilter.None)]
+    [InlineData(AugmentationMethod.Gan, SyntheticFilter.Critic)]
+    [InlineData(AugmentationMethod.Gan, SyntheticFilter.Classifier)]
+    public void Every_method_balances_the_classes_with_exact_labels_and_fresh_ids(AugmentationMethod method, SyntheticFilter filter)
+    {
+        var data = Data(300, 1);
+        var schema = SchemaInference.Infer(data);
+        var options = new AugmentationOptions { Target = "label", Method = method, Filter = filter, Gan = Tiny, MarkColumn = "synthetic", Seed = 5 };
+        var result = TabularAugmenter.Augment(data, schema, options);
+        var t = result.Table;
+        int common = data.Column("label").Count(l => l == "common");
+        Assert.Equal(2 * common, t.RowCount);
+        Assert.Equal(common, t.Column("label").Count(l => l == "rare"));
+        Assert.Equal(t.RowCount, t.Column("id").Distinct().Count());
+        Assert.Equal(data.Column("id"), t.Column("id")[..data.RowCount]); // real rows first, unchanged
+        Assert.Equal(data.RowCount, t.Column("synthetic").Count(m => m == "false"));
+        Assert.All(t.Column("synthetic")[data.RowCount..], m => Assert.Equal("true", m));
+        Assert.All(t.Column("label")[data.RowCount..], l => Assert.Equal("rare", l));
+        Assert.All(t.Column("city")[data.RowCount..], c => Assert.Contains(c, new[] { "Oslo", "Bergen" }));
+        // Same seed, same table.
+        var again = TabularAugmenter.Augment(data, schema, options).Table;
+        for (int c = 0; c < t.Columns.Count; c++) Assert.Equal(t.Cells[c], again.Cells[c]);
+    }
+
+    [Theory]
+    [InlineData("nope", "has no column 'nope'")]
+    [InlineData("amount", "augmentation needs a categorical or boolean class column")]
+    [InlineData("single", "has a single class ('x')")]
+    public void Bad_targets_are_refused(string target, string message)
+    {
+        var data = new RawTable("data.csv", ["amount", "single", "label"], [["1.5", "2.5", "3.5"], ["x", "x", "x"], ["a", "b", "a"]]);
+        var schema = new TableSchema([new("amount", ColumnKind.Continuous), new("single", ColumnKind.Categorical), new("label", ColumnKind.Categorical)]);
+        var e = Assert.Throws<ArgumentException>(() => TabularAugmenter.Augment(data, schema, new AugmentationOptions { Target = target, Method = AugmentationMethod.Random }));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void The_critic_filter_needs_the_gan() =>
+        Assert.Contains("--filter critic needs --method gan", Assert.Throws<ArgumentException>(() =>
+            new AugmentationOptions { Target = "y", Method = AugmentationMethod.SmoteNc, Filter = SyntheticFilter.Critic }.Validate()).Message);
+}
+
+public class DataViewAugmentationTests
+{
+    public sealed class Row
+    {
+        public float Amount { get; set; }
+        public string City { get; set; } = "";
+        public bool Flag { get; set; }
+        public string Label { get; set; } = "";
+    }
+
+    [Fact]
+    public void Typed_rows_come_back_with_the_minority_balanced()
+    {
+        var data = TabularAugmenterTests.Data(200, 2);
+        var rows = Enumerable.Range(0, data.RowCount).Select(r => new Row
+        {
+            Amount = float.Parse(data.Column("amount")[r]!, CultureInfo.InvariantCulture),
+            City = data.Column("city")[r]!,
+            Flag = data.Column("flag")[r] == "yes",
+            Label = data.Column("label")[r]!,
+        }).ToList();
+        var ml = new MLContext(0);
+        var augmented = ml.Augment(rows, new AugmentationOptions { Target = nameof(Row.Label), Method = AugmentationMethod.SmoteNc, Seed = 1 }).ToList();
+        int common = rows.Count(r => r.Label == "common");
+        Assert.Equal(2 * common, augmented.Count);
+        Assert.Equal(common, augmented.Count(r => r.Label == "rare"));
+        Assert.Equal(rows.Select(r => r.Amount), augmented.Take(rows.Count).Select(r => r.Amount));
+        Assert.All(augmented.Skip(rows.Count), r => Assert.InRange(r.Amount, 0, 100));
+    }
+}
