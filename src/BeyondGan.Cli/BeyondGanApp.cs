@@ -19,7 +19,7 @@ public static class BeyondGanApp
             config.UseStrictParsing();
             config.AddBranch("tabular", tabular =>
             {
-                tabular.SetDescription("Synthetic tables: inspect a schema, fit a conditional tabular GAN, sample from it, evaluate the result.");
+                tabular.SetDescription("Synthetic tables: inspect a schema, fit a conditional tabular GAN, sample from it, augment rare classes, evaluate the result.");
                 tabular.AddCommand<TabularDemoCommand>("demo")
                     .WithDescription("Fit and sample the embedded demo table and print a quality summary (no data needed).")
                     .WithExample("tabular", "demo");
@@ -32,6 +32,9 @@ public static class BeyondGanApp
                 tabular.AddCommand<TabularSampleCommand>("sample")
                     .WithDescription("Generate rows from a model, optionally with fixed category values.")
                     .WithExample("tabular", "sample", "adult.bgan", "--rows", "1000", "--out", "synthetic.csv", "--condition", "income=>50K");
+                tabular.AddCommand<TabularAugmentCommand>("augment")
+                    .WithDescription("Add synthetic rows of rare classes (GAN, SMOTE, SMOTE-NC or random copies) and write the augmented table.")
+                    .WithExample("tabular", "augment", "adult.csv", "--target", "income", "--out", "augmented.csv", "--strategy", "ratio:0.5", "--method", "gan", "--filter", "classifier");
                 tabular.AddCommand<TabularEvaluateCommand>("evaluate")
                     .WithDescription("Measure a synthetic table against the real one: fidelity, validity, utility, detection, privacy; JSON and an HTML report.")
                     .WithExample("tabular", "evaluate", "--real", "train.csv", "--synthetic", "synthetic.csv", "--holdout", "test.csv", "--target", "income", "--report", "report.html");
