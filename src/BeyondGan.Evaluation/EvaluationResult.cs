@@ -16,5 +16,7 @@ namespace BeyondGan.Evaluation;
 /// <param name="Detection">Real-vs-synthetic detection.</param>
 /// <param name="Privacy">Distances to the closest training record.</param>
 /// <param name="Seconds">Wall time of each part.</param>
+/// <param name="Warnings">Problems with the inputs that make some numbers misleading (one sentence each).</param>
 public sealed record EvaluationResult(int RealRows, int SyntheticRows, int HoldoutRows, QualityReport Quality, ValidityReport Validity,
-    UtilityReport? Utility, DetectionReport? Detection, PrivacyReport? Privacy, IReadOnlyDictionary<string, double> Seconds);
+    UtilityReport? Utility, DetectionReport? Detection, PrivacyReport? Privacy, IReadOnlyDictionary<string, double> Seconds,
+    IReadOnlyList<string> Warnings);

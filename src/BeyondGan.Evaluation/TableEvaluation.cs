@@ -54,7 +54,29 @@ public static class TableEvaluation
             : Timed("detection", () => DetectionReport.Compute(real, synthetic, schema, options.DetectionFolds, options.MaxRows, options.Seed));
         var privacy = !options.Privacy ? null
             : Timed("privacy", () => PrivacyReport.Compute(real, synthetic, holdout, schema, options.PrivacyRows, options.MaxRows, options.Seed));
-        return new EvaluationResult(real.RowCount, synthetic.RowCount, holdout?.RowCount ?? 0, quality, validity, utility, detection, privacy, seconds);
+        return new EvaluationResult(real.RowCount, synthetic.RowCount, holdout?.RowCount ?? 0, quality, validity, utility, detection, privacy, seconds,
+            Warnings(real, synthetic, holdout, schema, validity, utility));
+    }
+
+    /// <summary>Input problems that make numbers misleading.</summary>
+    private static List<string> Warnings(RawTable real, RawTable synthetic, RawTable? holdout, TableSchema schema, ValidityReport validity, UtilityReport? utility)
+    {
+        var warnings = new List<string>();
+        if (holdout is not null)
+        {
+            var columns = schema.Columns.Where(c => c.IsNumeric || c.IsDiscrete).ToList();
+            var keys = PrivacyReport.RowKeys(real, columns).ToHashSet();
+            double overlap = PrivacyReport.RowKeys(holdout, columns).Count(keys.Contains) / (double)holdout.RowCount;
+            if (overlap > 0.05)
+                warnings.Add($"{(overlap * 100).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)}% of the holdout rows are also in the real table: the holdout should be rows the model never saw, or TRTR and the privacy baselines are flattered.");
+        }
+        if (validity.MissingColumns.Count > 0)
+            warnings.Add($"The synthetic table lacks {string.Join(", ", validity.MissingColumns)}; those columns are left out of every score.");
+        if (utility is not null && utility.Models.Any(m => double.IsNaN(m.Tstr.Accuracy) && double.IsNaN(m.Tstr.R2)))
+            warnings.Add($"No model could be trained on the synthetic table for '{utility.Task.Target.Name}' (one class only?); TSTR is missing.");
+        if (synthetic.RowCount < 0.1 * real.RowCount)
+            warnings.Add($"The synthetic table has {synthetic.RowCount:N0} rows against {real.RowCount:N0} real ones; its scores are noisier than the real table's.");
+        return warnings;
     }
 
     /// <summary>A real table must have every modelled column of the schema.</summary>

@@ -45,6 +45,16 @@ public class EvaluationTests
         Assert.Equal(1.0, r.Privacy!.ExactCopies);
         var lgb = r.Utility!.Models[0];
         Assert.Equal(lgb.Trtr, lgb.Tstr); // training on the same rows gives the same model
+        Assert.Empty(r.Warnings);
+    }
+
+    [Fact]
+    public void A_holdout_that_overlaps_the_real_table_is_warned_about()
+    {
+        var real = DemoTable.Generate(600, seed: 1);
+        var schema = SchemaInference.Infer(real);
+        var r = TableEvaluation.Evaluate(real, DemoTable.Generate(600, seed: 3), real, schema, new EvaluationOptions { Detection = false, Privacy = false });
+        Assert.Contains(r.Warnings, w => w.StartsWith("100% of the holdout rows are also in the real table"));
     }
 
     [Fact]

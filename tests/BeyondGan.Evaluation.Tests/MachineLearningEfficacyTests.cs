@@ -108,6 +108,10 @@ public class MachineLearningEfficacyTests
         Assert.Equal(0.6, s.Accuracy, 12);
         // Positive scores 0.8, 0.7, 0.4 vs negatives 0.1, 0.6: pairs won 2 + 2 + 1 = 5 of 6.
         Assert.Equal(5.0 / 6, s.RocAuc, 12);
+        // Recall of class 0: 1/2, of class 1: 2/3 → balanced accuracy 7/12.
+        Assert.Equal(7.0 / 12, s.BalancedAccuracy, 12);
+        // Ranked positive scores: 0.8 (P 1/1, R 1/3), 0.7 (2/2, 2/3), 0.6 neg, 0.4 (3/4, 1) → AP = 1/3 + 1/3 + 1/3 · 3/4.
+        Assert.Equal(1.0 / 3 + 1.0 / 3 + 0.25, s.PrAuc, 12);
     }
 
     [Fact]

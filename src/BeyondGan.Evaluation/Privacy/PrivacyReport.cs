@@ -84,7 +84,7 @@ public sealed record PrivacyReport(int QueriedRows, int ReferenceRows, double Ex
     }
 
     /// <summary>A key per row over <paramref name="columns"/>, with numbers in one canonical spelling (so 3 and 3.0 match).</summary>
-    private static IEnumerable<string> RowKeys(RawTable table, IReadOnlyList<ColumnSchema> columns)
+    internal static IEnumerable<string> RowKeys(RawTable table, IReadOnlyList<ColumnSchema> columns)
     {
         var cells = columns.Select(c => c.IsNumeric
             ? Fidelity.ColumnValues.Numeric(table, c).Select(v => double.IsFinite(v) ? v.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "\u0000").ToArray()

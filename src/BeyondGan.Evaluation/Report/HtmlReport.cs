@@ -38,6 +38,8 @@ public static class HtmlReport
         if (sources.Model is not null) html.Append($" · model <b>{E(sources.Model)}</b>");
         html.Append("</p>\n");
 
+        foreach (var warning in result.Warnings) html.Append($"<p class=\"warning\">⚠ {E(warning)}</p>\n");
+
         // Headline cards.
         html.Append("<div class=\"cards\">");
         Card(html, "Quality", Pct(q.Quality), Grade(q.Quality, 0.85, 0.7), "Mean of column shapes and pair trends (SDMetrics Quality Report); 100% = same distributions.");
@@ -204,6 +206,7 @@ public static class HtmlReport
         body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}
         h1{margin-bottom:.2em} h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
         .meta{color:#666;font-size:.9em}
+        .warning{background:#fff4d6;border-left:6px solid #e6a700;padding:8px 12px;border-radius:4px}
         .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:1em}
         .card{flex:1 1 200px;border-radius:8px;padding:10px 14px;background:#f6f6f6;border-left:6px solid #bbb}
         .card.good{border-color:#2ca02c}.card.fair{border-color:#e6a700}.card.poor{border-color:#d62728}

@@ -74,6 +74,9 @@ public static class MetricsJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("warnings");
+            foreach (var warning in r.Warnings) w.WriteStringValue(warning);
+            w.WriteEndArray();
             w.WriteStartArray("missing_columns");
             foreach (var c in r.Validity.MissingColumns) w.WriteStringValue(c);
             w.WriteEndArray();
@@ -133,6 +136,8 @@ public static class MetricsJson
         Number(w, prefix + "macro_f1", s?.MacroF1);
         Number(w, prefix + "accuracy", s?.Accuracy);
         Number(w, prefix + "roc_auc", s?.RocAuc);
+        Number(w, prefix + "balanced_accuracy", s?.BalancedAccuracy);
+        Number(w, prefix + "pr_auc", s?.PrAuc);
         Number(w, prefix + "r2", s?.R2);
         Number(w, prefix + "mae", s?.Mae);
     }

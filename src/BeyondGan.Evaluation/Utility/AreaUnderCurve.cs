@@ -20,4 +20,28 @@ public static class AreaUnderCurve
         }
         return (rankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
     }
+
+    /// <summary>
+    /// Average precision: Σ_n (R_n − R_{n−1}) · P_n over the distinct score thresholds from high to low (scikit-learn's
+    /// definition, no interpolation); NaN without positives.
+    /// </summary>
+    public static double AveragePrecision(double[] scores, bool[] labels)
+    {
+        long positives = labels.LongCount(l => l);
+        if (positives == 0) return double.NaN;
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
+        double ap = 0, previousRecall = 0;
+        long tp = 0, seen = 0;
+        for (int i = 0; i < order.Length;)
+        {
+            int j = i;
+            while (j + 1 < order.Length && scores[order[j + 1]] == scores[order[i]]) j++;
+            for (int k = i; k <= j; k++) { seen++; if (labels[order[k]]) tp++; }
+            double recall = (double)tp / positives, precision = (double)tp / seen;
+            ap += (recall - previousRecall) * precision;
+            previousRecall = recall;
+            i = j + 1;
+        }
+        return ap;
+    }
 }

@@ -19,14 +19,27 @@ public static class MachineLearningEfficacy
     /// <returns>The scores, or <see cref="PredictionScores.Failed"/> when the training table cannot teach the task (one class, no labelled rows).</returns>
     public static PredictionScores Score(RawTable train, RawTable test, TableSchema schema, PredictionTask task, UtilityModel model, int seed = 0)
     {
+        var p = Predict(train, test, schema, task, model, seed);
+        if (p is null) return PredictionScores.Failed;
+        return task.Kind switch
+        {
+            PredictionKind.BinaryClassification => PredictionScores.Classification(p.Classes, p.PredictedClasses, p.ClassScores, 2, ClassIndex(task, task.Positive!)),
+            PredictionKind.MulticlassClassification => PredictionScores.Classification(p.Classes, p.PredictedClasses, p.ClassScores, task.Classes.Count, -1),
+            _ => PredictionScores.Regression(p.Values, p.PredictedValues),
+        };
+    }
+
+    /// <summary>The test rows' true and predicted values, or null when the training table cannot teach the task.</summary>
+    public static Predictions? Predict(RawTable train, RawTable test, TableSchema schema, PredictionTask task, UtilityModel model, int seed = 0)
+    {
         var ml = new MLContext(seed);
         var features = new FeatureRows(schema, task.Target.Name, task.Kind == PredictionKind.MulticlassClassification ? task.Classes.Count : 0);
         var trainRows = Labelled(features, train, task);
         var testRows = Labelled(features, test, task);
         if (testRows.Length == 0) throw new ArgumentException($"{test.Source}: no row has a value for the target '{task.Target.Name}'.");
-        if (trainRows.Length < 2) return PredictionScores.Failed;
+        if (trainRows.Length < 2) return null;
         if (task.IsClassification && trainRows.Select(r => task.Kind == PredictionKind.BinaryClassification ? (r.IsPositive ? 1u : 0u) : r.ClassKey).Distinct().Count() < 2)
-            return PredictionScores.Failed;
+            return null;
         var definition = features.Definition();
         var pipeline = FeatureRows.Featurizer(ml, model == UtilityModel.Linear).Append(Trainer(ml, task, model, seed));
         var fitted = pipeline.Fit(ml.Data.LoadFromEnumerable(trainRows, definition));
@@ -39,22 +52,23 @@ public static class MachineLearningEfficacy
                 var truth = testRows.Select(r => r.IsPositive ? positive : 1 - positive).ToArray();
                 var predicted = predictions.GetColumn<bool>("PredictedLabel").Select(p => p ? positive : 1 - positive).ToArray();
                 var scores = predictions.GetColumn<float>("Score").Select(s => positive == 1 ? new[] { -s, s } : [s, -s]).ToArray();
-                return PredictionScores.Classification(truth, predicted, scores, 2, positive);
+                return new Predictions(truth, predicted, scores, [], []);
             }
             case PredictionKind.MulticlassClassification:
             {
                 var truth = testRows.Select(r => (int)r.ClassKey).ToArray();
                 var predicted = predictions.GetColumn<uint>("PredictedLabel").Select(k => (int)k - 1).ToArray();
                 var scores = predictions.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
-                return PredictionScores.Classification(truth, predicted, scores, task.Classes.Count, -1);
+                return new Predictions(truth, predicted, scores, [], []);
             }
             default:
-                return PredictionScores.Regression(testRows.Select(r => (double)r.Value).ToArray(),
+                return new Predictions([], [], [], testRows.Select(r => (double)r.Value).ToArray(),
                     predictions.GetColumn<float>("Score").Select(s => (double)s).ToArray());
         }
     }
 
-    private static int ClassIndex(PredictionTask task, string label) => task.Classes.ToList().IndexOf(label);
+    /// <summary>Index of a class label in <see cref="PredictionTask.Classes"/>.</summary>
+    public static int ClassIndex(PredictionTask task, string label) => task.Classes.ToList().IndexOf(label);
 
     /// <summary>Rows with their label; rows whose numeric target is missing are dropped (a missing class is a class).</summary>
     private static FeatureRows.Row[] Labelled(FeatureRows features, RawTable table, PredictionTask task)

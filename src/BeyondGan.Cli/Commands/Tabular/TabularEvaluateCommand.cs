@@ -157,6 +157,7 @@ internal sealed class TabularEvaluateCommand : Command<TabularEvaluateCommand.Se
             if (!double.IsNaN(p.CloserToTrainShare)) view.AddRow("closer to train", Pct(p.CloserToTrainShare), "nearer a training than a holdout row (≈ 50% = no memorising)");
         }
         AnsiConsole.Write(view);
+        foreach (var warning in r.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
     }
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
