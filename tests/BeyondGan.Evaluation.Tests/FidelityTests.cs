@@ -74,4 +74,24 @@ public class FidelityTests
         var noise = QualityReport.Compute(real, Table(2000, 2, noise: true), schema);
         Assert.True(noise.Quality < 0.3, $"quality {noise.Quality:F3}");
     }
+
+    [Fact]
+    public void Missing_rates_and_scores_of_a_small_table_match_hand_computed_values()
+    {
+        var schema = new TableSchema([new("x", ColumnKind.Continuous), new("c", ColumnKind.Categorical)]);
+        var real = new RawTable("real", ["x", "c"], [["1", "2", null, "4"], ["a", null, "a", "b"]]);
+        var syn = new RawTable("syn", ["x", "c"], [["1", null, null, "9", "2"], ["a", "a", "b", "b", "b"]]);
+        var report = QualityReport.Compute(real, syn, schema);
+        var x = report.Shapes.Single(s => s.Column == "x");
+        Assert.Equal(0.25, x.RealMissingRate, 12);
+        Assert.Equal(0.4, x.SyntheticMissingRate, 12);
+        // Real {1, 2, 4} vs synthetic {1, 2, 9}: the CDFs differ only on [4, 9): 1 vs 2/3 → KS 1/3.
+        Assert.Equal(2.0 / 3, x.Score, 12);
+        var c = report.Shapes.Single(s => s.Column == "c");
+        Assert.Equal(0.25, c.RealMissingRate, 12);
+        Assert.Equal(0.0, c.SyntheticMissingRate, 12);
+        // Real a ½, b ¼, (missing) ¼ vs synthetic a 0.4, b 0.6 → TV = ½(0.1 + 0.35 + 0.25) = 0.35.
+        Assert.Equal(0.65, c.Score, 12);
+        Assert.Equal((2.0 / 3 + 0.65) / 2, report.ColumnShapes, 12);
+    }
 }
