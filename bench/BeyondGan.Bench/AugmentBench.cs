@@ -14,7 +14,7 @@ using BeyondGan.Tabular.Model;
 /// 70/30 random split per seed, target species. Each training set is augmented to balance with no augmentation,
 /// random oversampling, SMOTE-NC, the GAN, the GAN + critic filter and the GAN + classifier filter; LightGbm (fixed
 /// hyper-parameters) is trained on it and scored on the real test set.
-/// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--out FILE.json]
+/// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--focus SHARE] [--out FILE.json]
 /// </summary>
 internal static class AugmentBench
 {
@@ -28,6 +28,7 @@ internal static class AugmentBench
         int smallEpochs = int.Parse(TabularBench.Arg(args, "--small-epochs") ?? "300", CultureInfo.InvariantCulture);
         var scenarios = (TabularBench.Arg(args, "--scenarios") ?? (dataset == "adult" ? "5pct,1pct,small" : "all")).Split(',');
         string? outFile = TabularBench.Arg(args, "--out");
+        double? focus = TabularBench.Arg(args, "--focus") is string f ? double.Parse(f, CultureInfo.InvariantCulture) : null;
         TorchRuntime.EnsureLoaded();
         TorchRuntime.SetThreads(int.Parse(TabularBench.Arg(args, "--threads") ?? "2", CultureInfo.InvariantCulture));
         var table = TableReader.Read(TabularBench.Arg(args, "--data") ?? TabularBench.FindDataset($"tabular/{dataset}.csv"));
@@ -42,6 +43,7 @@ internal static class AugmentBench
                 var task = PredictionTask.For(train, schema, target, dataset == "adult" ? ">50K" : null);
                 Console.WriteLine($"{dataset} {scenario} seed {seed}: {train.RowCount} rows, minority '{minority}' {train.Column(target).Count(v => v == minority)}");
                 var gan = new CtganOptions { Epochs = scenario == "small" || dataset != "adult" ? smallEpochs : epochs, Seed = seed };
+                if (focus is double share) gan = gan with { FocusColumn = target, FocusShare = share };
                 var watch = Stopwatch.StartNew();
                 using var model = CtganSynthesizer.Fit(train, schema, gan);
                 double fitSeconds = watch.Elapsed.TotalSeconds;

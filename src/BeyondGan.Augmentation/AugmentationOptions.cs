@@ -19,6 +19,12 @@ public sealed record AugmentationOptions
     public int Neighbours { get; init; } = 5;
     /// <summary>Options of the GAN when it has to be trained (its seed is replaced by <see cref="Seed"/>).</summary>
     public CtganOptions Gan { get; init; } = new();
+    /// <summary>
+    /// When the GAN is trained here: the share of each batch conditioned on the target with classes drawn uniformly
+    /// (<see cref="CtganOptions.FocusColumn"/>), so the rare classes are learned from as often as the common ones.
+    /// Null trains with CTGAN's sampling only.
+    /// </summary>
+    public double? TargetFocus { get; init; } = 0.5;
     /// <summary>Name of a column added to the output marking synthetic rows (true) and real rows (false); null adds none.</summary>
     public string? MarkColumn { get; init; }
     /// <summary>Seed of everything random.</summary>
@@ -30,6 +36,7 @@ public sealed record AugmentationOptions
         if (Filter == SyntheticFilter.Critic && Method != AugmentationMethod.Gan)
             throw new ArgumentException($"--filter critic needs --method gan: only the GAN has a critic (use --filter classifier with {Method.ToString().ToLowerInvariant()}).");
         if (Oversampling < 1) throw new ArgumentException($"Oversampling must be at least 1 (got {Oversampling}).");
+        if (TargetFocus is <= 0 or >= 1) throw new ArgumentException($"--focus must be in (0, 1), got {TargetFocus}.");
         if (Neighbours < 1) throw new ArgumentException($"--neighbours must be at least 1 (got {Neighbours}).");
     }
 }

@@ -33,7 +33,7 @@ public static class TabularAugmenter
                 AugmentationMethod.Random => new RandomOversampler(data, options.Target),
                 AugmentationMethod.Smote => new SmoteOversampler(data, schema, options.Target, options.Neighbours, nominal: false),
                 AugmentationMethod.SmoteNc => new SmoteOversampler(data, schema, options.Target, options.Neighbours, nominal: true),
-                _ => new GanOversampler(model ?? (owned = plan.Count == 0 ? null : CtganSynthesizer.Fit(data, schema, options.Gan with { Seed = options.Seed }, progress, cancellation))!,
+                _ => new GanOversampler(model ?? (owned = plan.Count == 0 ? null : CtganSynthesizer.Fit(data, schema, GanOptions(options), progress, cancellation))!,
                     data, options.Target),
             };
             if (model is not null && options.Method == AugmentationMethod.Gan) CheckModel(model, options.Target);
@@ -55,6 +55,11 @@ public static class TabularAugmenter
             owned?.Dispose();
         }
     }
+
+    /// <summary>The options of a GAN trained for augmentation: <see cref="AugmentationOptions.Gan"/> with the seed and the target focus.</summary>
+    public static CtganOptions GanOptions(AugmentationOptions options) => options.TargetFocus is double share
+        ? options.Gan with { Seed = options.Seed, FocusColumn = options.Target, FocusShare = share }
+        : options.Gan with { Seed = options.Seed };
 
     /// <summary>Class sizes of the target; throws for a target that cannot be augmented.</summary>
     public static IReadOnlyDictionary<string, int> CheckTarget(RawTable data, TableSchema schema, AugmentationOptions options)

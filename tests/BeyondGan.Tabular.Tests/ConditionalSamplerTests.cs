@@ -45,6 +45,36 @@ public class ConditionalSamplerTests
     }
 
     [Fact]
+    public void A_focus_column_conditions_its_share_of_rows_with_levels_drawn_uniformly()
+    {
+        var (t, m, table) = Setup();
+        var sampler = new ConditionalSampler(t, m, table.RowCount, focusColumn: "g", focusShare: 0.5);
+        var rng = new Random(3);
+        int batch = 30000;
+        var u = Enumerable.Range(0, 3 * batch).Select(_ => rng.NextDouble()).ToArray();
+        var c = new float[batch * t.ConditionWidth];
+        var rows = sampler.SampleForTraining(u, c, batch);
+        var g = t.FindDiscrete("g")!;
+        var counts = new int[3];
+        for (int b = 0; b < batch; b++)
+            for (int k = 0; k < 3; k++)
+                if (c[b * t.ConditionWidth + g.ConditionOffset + k] == 1f)
+                {
+                    counts[k]++;
+                    Assert.Equal(g.Encoder.Levels[k], table.Column("g")[rows[b]]);
+                }
+        // g is picked for 0.5 (focus) + 0.5 × ½ (uniform pick among 2 columns) = 75 % of rows. Focus rows are uniform
+        // over a, b, c (⅓ each of 50 %); the other 25 % follow log(1 + count).
+        double[] log = [Math.Log(81), Math.Log(16), Math.Log(6)];
+        for (int k = 0; k < 3; k++)
+        {
+            double expected = 0.5 / 3 + 0.25 * log[k] / log.Sum();
+            Assert.InRange(counts[k] / (double)batch, expected - 0.015, expected + 0.015);
+        }
+        Assert.Throws<ArgumentException>(() => new ConditionalSampler(t, m, table.RowCount, focusColumn: "v"));
+    }
+
+    [Fact]
     public void GenerationConditionsFollowTrueFrequency()
     {
         var (t, _, _) = Setup();

@@ -45,6 +45,14 @@ public sealed record CtganOptions
     public string Device { get; init; } = "cpu";
     /// <summary>Largest sample each column's Gaussian mixture is fitted on.</summary>
     public int MixtureFitRows { get; init; } = 50_000;
+    /// <summary>
+    /// A discrete column to train on more (beyond the paper; used by augmentation for the class column): this share of
+    /// each batch is conditioned on it, with its levels drawn uniformly, so rare classes are learned from as often as
+    /// common ones. Null = CTGAN's training-by-sampling only.
+    /// </summary>
+    public string? FocusColumn { get; init; }
+    /// <summary>Share of each batch conditioned on <see cref="FocusColumn"/> (default 0.5).</summary>
+    public double FocusShare { get; init; } = 0.5;
 
     /// <summary>Throws <see cref="ArgumentException"/> with one clear sentence for any invalid value.</summary>
     public void Validate()
@@ -63,5 +71,6 @@ public sealed record CtganOptions
         if (CriticDropout is < 0 or >= 1) throw new ArgumentException("Critic dropout must be in [0, 1).");
         if (GeneratorEma is <= 0 or >= 1) throw new ArgumentException($"--ema must be in (0, 1), got {GeneratorEma}.");
         if (MixtureFitRows < 100) throw new ArgumentException("The mixture fit sample must be at least 100 rows.");
+        if (FocusShare is <= 0 or >= 1) throw new ArgumentException($"The focus share must be in (0, 1), got {FocusShare}.");
     }
 }

@@ -87,7 +87,7 @@ public sealed class CtganSynthesizer : IDisposable
     /// <summary>Trains on <paramref name="data"/> until the requested epochs are done or <paramref name="cancellation"/> fires.</summary>
     public TrainingOutcome Train(PreparedTable data, Action<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var sampler = new ConditionalSampler(Transformer, data.Matrix, data.Rows);
+        var sampler = new ConditionalSampler(Transformer, data.Matrix, data.Rows, Options.FocusColumn, Options.FocusShare);
         using var source = new TabularBatchSource(Transformer, data.Matrix, data.Rows, sampler);
         var trainerOptions = new GanTrainerOptions
         {

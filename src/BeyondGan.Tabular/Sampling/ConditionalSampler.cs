@@ -14,9 +14,17 @@ public sealed class ConditionalSampler
     private readonly int[][][]? rowsByLevel;
     private readonly double[][] trainingCdf;
     private readonly double[][] frequencyCdf;
+    private readonly int focus = -1;
+    private readonly double focusShare;
+    private readonly double[]? focusCdf;
 
     /// <summary>Indexes the encoded training matrix (row-major, the transformer's width per row).</summary>
-    public ConditionalSampler(DataTransformer transformer, float[] matrix, int rows)
+    /// <param name="transformer">The fitted transformer.</param>
+    /// <param name="matrix">The encoded training rows.</param>
+    /// <param name="rows">Number of rows.</param>
+    /// <param name="focusColumn">A discrete column that conditions <paramref name="focusShare"/> of the rows, its levels drawn uniformly (null: none).</param>
+    /// <param name="focusShare">Share of rows conditioned on <paramref name="focusColumn"/>.</param>
+    public ConditionalSampler(DataTransformer transformer, float[] matrix, int rows, string? focusColumn = null, double focusShare = 0.5)
     {
         columns = transformer.DiscreteColumns;
         ConditionWidth = transformer.ConditionWidth;
@@ -37,6 +45,13 @@ public sealed class ConditionalSampler
             rowsByLevel[d] = lists.Select(l => l.ToArray()).ToArray();
             trainingCdf[d] = Cumulative(lists.Select(l => Math.Log(1.0 + l.Count)));
             frequencyCdf[d] = Cumulative(lists.Select(l => (double)l.Count));
+        }
+        if (focusColumn is not null)
+        {
+            focus = columns.ToList().FindIndex(c => c.Name == focusColumn);
+            if (focus < 0) throw new ArgumentException($"The focus column '{focusColumn}' is not a categorical or boolean column of the model.");
+            this.focusShare = focusShare;
+            focusCdf = Cumulative(rowsByLevel[focus].Select(l => l.Length > 0 ? 1.0 : 0.0));
         }
     }
 
@@ -67,8 +82,19 @@ public sealed class ConditionalSampler
         var realRows = new int[batch];
         for (int b = 0; b < batch; b++)
         {
-            int d = Math.Min((int)(uniform[3 * b] * columns.Count), columns.Count - 1);
-            int level = Pick(trainingCdf[d], uniform[3 * b + 1]);
+            int d, level;
+            double u = uniform[3 * b];
+            if (focus >= 0 && u < focusShare)
+            {
+                d = focus;
+                level = Pick(focusCdf!, uniform[3 * b + 1]);
+            }
+            else
+            {
+                if (focus >= 0) u = (u - focusShare) / (1 - focusShare);
+                d = Math.Min((int)(u * columns.Count), columns.Count - 1);
+                level = Pick(trainingCdf[d], uniform[3 * b + 1]);
+            }
             condition[b * ConditionWidth + columns[d].ConditionOffset + level] = 1f;
             var candidates = rowsByLevel[d][level];
             realRows[b] = candidates[Math.Min((int)(uniform[3 * b + 2] * candidates.Length), candidates.Length - 1)];

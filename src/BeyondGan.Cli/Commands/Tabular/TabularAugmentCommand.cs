@@ -38,6 +38,9 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
         [CommandOption("--neighbours <K>"), Description("Neighbours of SMOTE / SMOTE-NC (default 5)."), DefaultValue(5)]
         public int Neighbours { get; init; } = 5;
 
+        [CommandOption("--focus <SHARE>"), Description("When a GAN is trained: share of each batch conditioned on the target with classes drawn evenly (default 0.5; 0 = CTGAN's sampling only)."), DefaultValue(0.5)]
+        public double Focus { get; init; } = 0.5;
+
         [CommandOption("--mark <COLUMN>"), Description("Add a column of this name: true for synthetic rows, false for real ones.")]
         public string? Mark { get; init; }
 
@@ -76,6 +79,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
                 _ => throw new ArgumentException($"--filter {Filter}: expected none, critic or classifier."),
             },
             Neighbours = Neighbours,
+            TargetFocus = Focus == 0 ? null : Focus,
             MarkColumn = Mark,
             Seed = Seed,
             Gan = gan,
@@ -105,7 +109,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
                 else
                 {
                     CtganSynthesizer.CheckEnoughRows(table);
-                    var prepared = CtganSynthesizer.Prepare(table, schema, options.Gan, settings.MaxCategories);
+                    var prepared = CtganSynthesizer.Prepare(table, schema, TabularAugmenter.GanOptions(options), settings.MaxCategories);
                     model = prepared.CreateModel();
                     if (TrainingRun.Train(model, prepared, Path.GetFileName(settings.Data), cancellationToken) == BeyondGan.Training.TrainingOutcome.Cancelled)
                     {
