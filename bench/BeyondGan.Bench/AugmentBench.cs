@@ -14,11 +14,11 @@ using BeyondGan.Tabular.Model;
 /// 70/30 random split per seed, target species. Each training set is augmented to balance with no augmentation,
 /// random oversampling, SMOTE-NC, the GAN, the GAN + critic filter and the GAN + classifier filter; LightGbm (fixed
 /// hyper-parameters) is trained on it and scored on the real test set.
-/// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--focus SHARE] [--out FILE.json]
+/// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--focus SHARE] [--candidates K] [--out FILE.json]
 /// </summary>
 internal static class AugmentBench
 {
-    private static readonly string[] Methods = ["none", "random", "smote-nc", "gan", "gan+critic", "gan+classifier"];
+    private static readonly string[] Methods = ["none", "random", "smote-nc", "gan", "gan+critic", "gan+classifier", "gan+label"];
 
     public static void Run(string[] args)
     {
@@ -29,6 +29,7 @@ internal static class AugmentBench
         var scenarios = (TabularBench.Arg(args, "--scenarios") ?? (dataset == "adult" ? "5pct,1pct,small" : "all")).Split(',');
         string? outFile = TabularBench.Arg(args, "--out");
         double? focus = TabularBench.Arg(args, "--focus") is string f ? double.Parse(f, CultureInfo.InvariantCulture) : null;
+        double candidates = double.Parse(TabularBench.Arg(args, "--candidates") ?? "2", CultureInfo.InvariantCulture);
         TorchRuntime.EnsureLoaded();
         TorchRuntime.SetThreads(int.Parse(TabularBench.Arg(args, "--threads") ?? "2", CultureInfo.InvariantCulture));
         var table = TableReader.Read(TabularBench.Arg(args, "--data") ?? TabularBench.FindDataset($"tabular/{dataset}.csv"));
@@ -50,7 +51,7 @@ internal static class AugmentBench
                 foreach (var method in Methods)
                 {
                     watch.Restart();
-                    var augmented = method == "none" ? train : TabularAugmenter.Augment(train, schema, Options(method, target, seed), model).Table;
+                    var augmented = method == "none" ? train : TabularAugmenter.Augment(train, schema, Options(method, target, seed) with { Oversampling = candidates }, model).Table;
                     double augmentSeconds = watch.Elapsed.TotalSeconds;
                     var scores = MachineLearningEfficacy.Score(augmented, test, schema, task, UtilityModel.LightGbm, seed);
                     double minorityF1 = MinorityF1(augmented, test, schema, task, minority, seed, scores);
@@ -67,10 +68,17 @@ internal static class AugmentBench
                         var realMinority = Rows(train, target, minority, synthetic: false, train.RowCount);
                         var synMinority = Rows(augmented, target, minority, synthetic: true, train.RowCount);
                         row["synthetic_minority_quality"] = QualityReport.Compute(realMinority, synMinority, schema).Quality;
+                        // Is the conditioning respected in substance, not just in the label? A classifier trained on the
+                        // real rows (minority vs rest) gives its mean P(minority) to the synthetic minority rows and to the
+                        // real minority rows of the test set.
+                        var labelScores = Filtering(train, schema, target, minority, synMinority, seed);
+                        var realScores = Filtering(train, schema, target, minority, Rows(test, target, minority, synthetic: false, test.RowCount), seed);
+                        row["label_consistency_synthetic"] = labelScores.Average(Sigmoid);
+                        row["label_consistency_real_test"] = realScores.Average(Sigmoid);
                     }
                     results.Add(row);
                     Console.WriteLine($"  {method,-15} minority F1 {minorityF1:F3} macro-F1 {scores.MacroF1:F3} balanced acc {scores.BalancedAccuracy:F3} PR-AUC {scores.PrAuc:F3}" +
-                        (row.TryGetValue("synthetic_minority_quality", out var q) ? $" (synthetic minority quality {(double)q:F3})" : "") + $" [{augmentSeconds:F1} s]");
+                        (row.TryGetValue("synthetic_minority_quality", out var q) ? $" (synthetic minority quality {(double)q:F3}, P(minority) synthetic {(double)row["label_consistency_synthetic"]:F3} vs real test {(double)row["label_consistency_real_test"]:F3})" : "") + $" [{augmentSeconds:F1} s]");
                 }
                 if (outFile is not null) File.WriteAllText(outFile, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
             }
@@ -85,9 +93,14 @@ internal static class AugmentBench
     {
         Target = target,
         Method = method switch { "random" => AugmentationMethod.Random, "smote-nc" => AugmentationMethod.SmoteNc, _ => AugmentationMethod.Gan },
-        Filter = method switch { "gan+critic" => SyntheticFilter.Critic, "gan+classifier" => SyntheticFilter.Classifier, _ => SyntheticFilter.None },
+        Filter = method switch { "gan+critic" => SyntheticFilter.Critic, "gan+classifier" => SyntheticFilter.Classifier, "gan+label" => SyntheticFilter.Label, _ => SyntheticFilter.None },
         Seed = seed,
     };
+
+    private static double[] Filtering(RawTable train, TableSchema schema, string target, string minority, RawTable rows, int seed) =>
+        BeyondGan.Augmentation.Filtering.RealismFilter.LabelScores(train, schema, target, minority, rows, seed);
+
+    private static double Sigmoid(double s) => 1 / (1 + Math.Exp(-s));
 
     /// <summary>F1 of the minority class (for a binary task the positive class is the minority), from the same model's predictions.</summary>
     private static double MinorityF1(RawTable train, RawTable test, TableSchema schema, PredictionTask task, string minority, int seed, PredictionScores scores)

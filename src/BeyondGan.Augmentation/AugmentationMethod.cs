@@ -22,4 +22,9 @@ public enum SyntheticFilter
     Critic,
     /// <summary>Generate extra rows and keep those a real-vs-synthetic LightGbm classifier finds most real.</summary>
     Classifier,
+    /// <summary>
+    /// Generate extra rows and keep those a LightGbm classifier trained on the real rows (this class vs the others)
+    /// finds most typical of their class: drops generated rows whose features look like another class.
+    /// </summary>
+    Label,
 }

@@ -35,7 +35,7 @@ public sealed record AugmentationOptions
     {
         if (Filter == SyntheticFilter.Critic && Method != AugmentationMethod.Gan)
             throw new ArgumentException($"--filter critic needs --method gan: only the GAN has a critic (use --filter classifier with {Method.ToString().ToLowerInvariant()}).");
-        if (Oversampling < 1) throw new ArgumentException($"Oversampling must be at least 1 (got {Oversampling}).");
+        if (Oversampling < 1) throw new ArgumentException($"--candidates must be at least 1 (got {Oversampling}).");
         if (TargetFocus is <= 0 or >= 1) throw new ArgumentException($"--focus must be in (0, 1), got {TargetFocus}.");
         if (Neighbours < 1) throw new ArgumentException($"--neighbours must be at least 1 (got {Neighbours}).");
     }

@@ -212,3 +212,27 @@ public class DataViewAugmentationTests
         Assert.All(augmented.Skip(rows.Count), r => Assert.InRange(r.Amount, 0, 100));
     }
 }
+
+public class LabelFilterTests
+{
+    [Fact]
+    public void The_label_filter_keeps_candidates_that_look_like_their_class()
+    {
+        // Real: "rare" rows have amount > 85. Candidates labelled rare: half with amount > 85, half far below.
+        var data = TabularAugmenterTests.Data(600, 4);
+        var schema = SchemaInference.Infer(data);
+        var cells = Enumerable.Range(0, 5).Select(_ => new string?[40]).ToArray();
+        for (int r = 0; r < 40; r++)
+        {
+            cells[0][r] = $"X{r}";
+            cells[1][r] = (r % 2 == 0 ? 90 + r % 10 : 10 + r).ToString("F2", CultureInfo.InvariantCulture);
+            cells[2][r] = "Oslo";
+            cells[3][r] = "no";
+            cells[4][r] = "rare";
+        }
+        var candidates = new RawTable("candidates", data.Columns, cells);
+        var scores = BeyondGan.Augmentation.Filtering.RealismFilter.LabelScores(data, schema, "label", "rare", candidates, seed: 1);
+        var kept = BeyondGan.Augmentation.Filtering.RealismFilter.Keep(candidates, scores, 20);
+        Assert.All(kept.Column("amount"), a => Assert.True(double.Parse(a!, CultureInfo.InvariantCulture) >= 90, a));
+    }
+}

@@ -32,8 +32,11 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
         [CommandOption("--model <FILE.bgan>"), Description("With --method gan: use this trained model instead of training one.")]
         public string? Model { get; init; }
 
-        [CommandOption("--filter <F>"), Description("none (default), critic (GAN only) or classifier: generate twice the rows and keep the half that looks most real."), DefaultValue("none")]
+        [CommandOption("--filter <F>"), Description("none (default); critic (GAN only) or classifier: generate --candidates times the rows and keep those that look most real; label: keep those a classifier trained on the real rows finds most typical of their class."), DefaultValue("none")]
         public string Filter { get; init; } = "none";
+
+        [CommandOption("--candidates <K>"), Description("With --filter: rows generated per row kept (default 2: keep the better half)."), DefaultValue(2.0)]
+        public double Candidates { get; init; } = 2.0;
 
         [CommandOption("--neighbours <K>"), Description("Neighbours of SMOTE / SMOTE-NC (default 5)."), DefaultValue(5)]
         public int Neighbours { get; init; } = 5;
@@ -76,9 +79,11 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
                 "none" => SyntheticFilter.None,
                 "critic" => SyntheticFilter.Critic,
                 "classifier" => SyntheticFilter.Classifier,
-                _ => throw new ArgumentException($"--filter {Filter}: expected none, critic or classifier."),
+                "label" => SyntheticFilter.Label,
+                _ => throw new ArgumentException($"--filter {Filter}: expected none, critic, classifier or label."),
             },
             Neighbours = Neighbours,
+            Oversampling = Candidates,
             TargetFocus = Focus == 0 ? null : Focus,
             MarkColumn = Mark,
             Seed = Seed,
