@@ -2,7 +2,6 @@ using BeyondGan.Evaluation.Utility;
 using BeyondGan.Tabular.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.LightGbm;
 
 namespace BeyondGan.Evaluation.Detection;
 
@@ -59,11 +58,7 @@ public sealed record DetectionReport(double Auc, IReadOnlyList<double> FoldAucs,
             var definition = features.Definition();
             var train = rows.Where((_, i) => fold[i] != k).ToArray();
             var test = rows.Where((_, i) => fold[i] == k).ToArray();
-            var pipeline = FeatureRows.Featurizer(ml, linear: false).Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-            {
-                LabelColumnName = nameof(FeatureRows.Row.IsPositive), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
-                MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed + k, Silent = true,
-            }));
+            var pipeline = FeatureRows.Featurizer(ml, linear: false).Append(ml.BinaryClassification.Trainers.LightGbm(LightGbmSettings.Binary(nameof(FeatureRows.Row.IsPositive), seed + k)));
             try
             {
                 var model = pipeline.Fit(ml.Data.LoadFromEnumerable(train, definition));

@@ -2,7 +2,6 @@ using BeyondGan.Evaluation.Utility;
 using BeyondGan.Tabular.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Trainers.LightGbm;
 
 namespace BeyondGan.Evaluation.Detection;
 
@@ -40,11 +39,7 @@ public static class RealismScorer
             var train = realRows.Concat(candidateRows.Where((_, i) => fold[i] != k)).ToArray();
             try
             {
-                var model = FeatureRows.Featurizer(ml, linear: false).Append(ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-                {
-                    LabelColumnName = nameof(FeatureRows.Row.IsPositive), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
-                    MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed + k, Silent = true,
-                })).Fit(ml.Data.LoadFromEnumerable(train, definition));
+                var model = FeatureRows.Featurizer(ml, linear: false).Append(ml.BinaryClassification.Trainers.LightGbm(LightGbmSettings.Binary(nameof(FeatureRows.Row.IsPositive), seed + k))).Fit(ml.Data.LoadFromEnumerable(train, definition));
                 var s = model.Transform(ml.Data.LoadFromEnumerable(test.Select(i => candidateRows[i]), definition)).GetColumn<float>("Score").ToArray();
                 for (int j = 0; j < test.Length; j++) scores[test[j]] = s[j];
             }

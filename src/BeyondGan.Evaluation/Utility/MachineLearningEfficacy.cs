@@ -3,7 +3,6 @@ using BeyondGan.Tabular.Transform;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
-using Microsoft.ML.Trainers.LightGbm;
 
 namespace BeyondGan.Evaluation.Utility;
 
@@ -101,29 +100,17 @@ public static class MachineLearningEfficacy
 
     private static IEstimator<ITransformer> Trainer(MLContext ml, PredictionTask task, UtilityModel model, int seed) => (task.Kind, model) switch
     {
-        (PredictionKind.BinaryClassification, UtilityModel.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(FeatureRows.Row.IsPositive), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
-            MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed, Silent = true,
-        }),
+        (PredictionKind.BinaryClassification, UtilityModel.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(LightGbmSettings.Binary(nameof(FeatureRows.Row.IsPositive), seed)),
         (PredictionKind.BinaryClassification, _) => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = nameof(FeatureRows.Row.IsPositive), NumberOfThreads = 1,
         }),
-        (PredictionKind.MulticlassClassification, UtilityModel.LightGbm) => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-        {
-            LabelColumnName = nameof(FeatureRows.Row.ClassKey), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
-            MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed, Silent = true,
-        }),
+        (PredictionKind.MulticlassClassification, UtilityModel.LightGbm) => ml.MulticlassClassification.Trainers.LightGbm(LightGbmSettings.Multiclass(nameof(FeatureRows.Row.ClassKey), seed)),
         (PredictionKind.MulticlassClassification, _) => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = nameof(FeatureRows.Row.ClassKey), NumberOfThreads = 1,
         }),
-        (_, UtilityModel.LightGbm) => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-        {
-            LabelColumnName = nameof(FeatureRows.Row.Value), NumberOfLeaves = 31, NumberOfIterations = 100, LearningRate = 0.1,
-            MinimumExampleCountPerLeaf = 20, NumberOfThreads = 1, Seed = seed, Silent = true,
-        }),
+        (_, UtilityModel.LightGbm) => ml.Regression.Trainers.LightGbm(LightGbmSettings.Regression(nameof(FeatureRows.Row.Value), seed)),
         _ => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
         {
             LabelColumnName = nameof(FeatureRows.Row.Value), NumberOfThreads = 1,
