@@ -12,13 +12,14 @@ using BeyondGan.Tabular.Model;
 /// Augmentation against SMOTE-NC (issue 5). Adult: a real test set (the 30 % of `tabular adult`, seed 42); from the
 /// other 70 % per seed a training set with `>50K` cut to 5 % or 1 % of rows, and a 1,000-row random sample. Penguins:
 /// 70/30 random split per seed, target species. Each training set is augmented to balance with no augmentation,
-/// random oversampling, SMOTE-NC, the GAN, the GAN + critic filter and the GAN + classifier filter; LightGbm (fixed
+/// random oversampling, SMOTE-NC, the GAN, and the GAN with each filter (critic; classifier keeping 1 of 2 or 1 of 4
+/// candidates; label consistency); LightGbm (fixed
 /// hyper-parameters) is trained on it and scored on the real test set.
 /// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--focus SHARE] [--candidates K] [--out FILE.json]
 /// </summary>
 internal static class AugmentBench
 {
-    private static readonly string[] Methods = ["none", "random", "smote-nc", "gan", "gan+critic", "gan+classifier", "gan+label"];
+    private static readonly string[] Methods = ["none", "random", "smote-nc", "gan", "gan+critic", "gan+classifier", "gan+classifier×4", "gan+label"];
 
     public static void Run(string[] args)
     {
@@ -51,7 +52,7 @@ internal static class AugmentBench
                 foreach (var method in Methods)
                 {
                     watch.Restart();
-                    var augmented = method == "none" ? train : TabularAugmenter.Augment(train, schema, Options(method, target, seed) with { Oversampling = candidates }, model).Table;
+                    var augmented = method == "none" ? train : TabularAugmenter.Augment(train, schema, Options(method, target, seed) with { Oversampling = method.EndsWith("×4", StringComparison.Ordinal) ? 4 : candidates }, model).Table;
                     double augmentSeconds = watch.Elapsed.TotalSeconds;
                     var scores = MachineLearningEfficacy.Score(augmented, test, schema, task, UtilityModel.LightGbm, seed);
                     double minorityF1 = MinorityF1(augmented, test, schema, task, minority, seed, scores);
@@ -93,7 +94,7 @@ internal static class AugmentBench
     {
         Target = target,
         Method = method switch { "random" => AugmentationMethod.Random, "smote-nc" => AugmentationMethod.SmoteNc, _ => AugmentationMethod.Gan },
-        Filter = method switch { "gan+critic" => SyntheticFilter.Critic, "gan+classifier" => SyntheticFilter.Classifier, "gan+label" => SyntheticFilter.Label, _ => SyntheticFilter.None },
+        Filter = method switch { "gan+critic" => SyntheticFilter.Critic, "gan+classifier" or "gan+classifier×4" => SyntheticFilter.Classifier, "gan+label" => SyntheticFilter.Label, _ => SyntheticFilter.None },
         Seed = seed,
     };
 
