@@ -236,3 +236,52 @@ public class LabelFilterTests
         Assert.All(kept.Column("amount"), a => Assert.True(double.Parse(a!, CultureInfo.InvariantCulture) >= 90, a));
     }
 }
+
+public class MulticlassAugmentationTests
+{
+    [Theory]
+    [InlineData(AugmentationMethod.SmoteNc, "balance")]
+    [InlineData(AugmentationMethod.Random, "count:c=50")]
+    [InlineData(AugmentationMethod.Gan, "ratio:0.5")]
+    public void Every_class_below_its_goal_gets_rows_of_its_own_class(AugmentationMethod method, string strategy)
+    {
+        var rng = new Random(1);
+        int n = 140;
+        var x = new string?[n];
+        var colour = new string?[n];
+        var label = new string?[n];
+        for (int r = 0; r < n; r++)
+        {
+            string cls = r < 100 ? "a" : r < 130 ? "b" : "c";
+            label[r] = cls;
+            x[r] = ((cls == "a" ? 0 : cls == "b" ? 10 : 20) + rng.NextDouble()).ToString("F3", CultureInfo.InvariantCulture);
+            colour[r] = rng.NextDouble() < 0.5 ? "red" : "blue";
+        }
+        var data = new RawTable("multi.csv", ["x", "colour", "label"], [x, colour, label]);
+        var schema = SchemaInference.Infer(data);
+        var result = TabularAugmenter.Augment(data, schema, new AugmentationOptions
+        {
+            Target = "label", Method = method, Strategy = AugmentationStrategy.Parse(strategy), Seed = 2,
+            Gan = new CtganOptions { Epochs = 2, BatchSize = 40, Pac = 4, GeneratorDims = [16], CriticDims = [16] },
+        });
+        var counts = result.Table.Column("label").GroupBy(v => v!).ToDictionary(g => g.Key, g => g.Count());
+        var expected = strategy switch
+        {
+            "balance" => new Dictionary<string, int> { ["a"] = 100, ["b"] = 100, ["c"] = 100 },
+            "count:c=50" => new Dictionary<string, int> { ["a"] = 100, ["b"] = 30, ["c"] = 50 },
+            _ => new Dictionary<string, int> { ["a"] = 100, ["b"] = 50, ["c"] = 50 },
+        };
+        Assert.Equal(expected, counts);
+        if (method != AugmentationMethod.Gan)
+        {
+            // Copies and interpolations stay inside their class's range of x.
+            var synthetic = Enumerable.Range(data.RowCount, result.Table.RowCount - data.RowCount);
+            Assert.All(synthetic, r =>
+            {
+                double v = double.Parse(result.Table.Column("x")[r]!, CultureInfo.InvariantCulture);
+                double low = result.Table.Column("label")[r] == "b" ? 10 : 20;
+                Assert.InRange(v, low, low + 1);
+            });
+        }
+    }
+}
