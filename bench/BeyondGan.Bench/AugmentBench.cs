@@ -15,7 +15,7 @@ using BeyondGan.Tabular.Model;
 /// random oversampling, SMOTE-NC, the GAN, and the GAN with each filter (critic; classifier keeping 1 of 2 or 1 of 4
 /// candidates; label consistency); LightGbm (fixed
 /// hyper-parameters) is trained on it and scored on the real test set.
-/// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--focus SHARE] [--candidates K] [--out FILE.json]
+/// Usage: augment [--dataset adult|penguins] [--scenarios 5pct,1pct,small] [--seeds N] [--epochs N] [--small-epochs N] [--focus SHARE] [--candidates K] [--paper-gan] [--out FILE.json]
 /// </summary>
 internal static class AugmentBench
 {
@@ -30,6 +30,7 @@ internal static class AugmentBench
         var scenarios = (TabularBench.Arg(args, "--scenarios") ?? (dataset == "adult" ? "5pct,1pct,small" : "all")).Split(',');
         string? outFile = TabularBench.Arg(args, "--out");
         double? focus = TabularBench.Arg(args, "--focus") is string f ? double.Parse(f, CultureInfo.InvariantCulture) : null;
+        bool paperGan = args.Contains("--paper-gan");
         double candidates = double.Parse(TabularBench.Arg(args, "--candidates") ?? "2", CultureInfo.InvariantCulture);
         TorchRuntime.EnsureLoaded();
         TorchRuntime.SetThreads(int.Parse(TabularBench.Arg(args, "--threads") ?? "2", CultureInfo.InvariantCulture));
@@ -44,9 +45,14 @@ internal static class AugmentBench
                 string minority = train.Column(target).GroupBy(v => v).OrderBy(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key!;
                 var task = PredictionTask.For(train, schema, target, dataset == "adult" ? ">50K" : null);
                 Console.WriteLine($"{dataset} {scenario} seed {seed}: {train.RowCount} rows, minority '{minority}' {train.Column(target).Count(v => v == minority)}");
-                var gan = new CtganOptions { Epochs = scenario == "small" || dataset != "adult" ? smallEpochs : epochs, Seed = seed };
-                if (focus is double share) gan = gan with { FocusColumn = target, FocusShare = share };
+                // The GAN is trained as `tabular augment` trains it (focus, small-table batch and steps), unless --paper-gan.
+                var gan = TabularAugmenter.GanOptions(new AugmentationOptions
+                {
+                    Target = target, Seed = seed, TargetFocus = focus, MinimumSteps = paperGan ? 0 : 3_000,
+                    Gan = new CtganOptions { Epochs = scenario == "small" || dataset != "adult" ? smallEpochs : epochs },
+                }, train.RowCount);
                 var watch = Stopwatch.StartNew();
+                Console.WriteLine($"  GAN: {gan.Epochs} epochs at batch {gan.BatchSize}, focus {(gan.FocusColumn is null ? "none" : gan.FocusShare.ToString(CultureInfo.InvariantCulture))}");
                 using var model = CtganSynthesizer.Fit(train, schema, gan);
                 double fitSeconds = watch.Elapsed.TotalSeconds;
                 foreach (var method in Methods)

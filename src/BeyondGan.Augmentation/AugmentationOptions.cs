@@ -25,6 +25,13 @@ public sealed record AugmentationOptions
     /// Null trains with CTGAN's sampling only.
     /// </summary>
     public double? TargetFocus { get; init; } = 0.5;
+    /// <summary>
+    /// When the GAN is trained here on a small table: at least this many training steps (default 3,000). CTGAN's
+    /// epoch is rows / batch steps, so 300 epochs of a 1,000-row table at batch 500 are only 600 steps; the batch
+    /// is first lowered towards 10 steps per epoch (a multiple of pac, at least 5 packs), then epochs are added.
+    /// 0 keeps <see cref="Gan"/> as given.
+    /// </summary>
+    public int MinimumSteps { get; init; } = 3_000;
     /// <summary>Name of a column added to the output marking synthetic rows (true) and real rows (false); null adds none.</summary>
     public string? MarkColumn { get; init; }
     /// <summary>Seed of everything random.</summary>
@@ -37,6 +44,7 @@ public sealed record AugmentationOptions
             throw new ArgumentException($"--filter critic needs --method gan: only the GAN has a critic (use --filter classifier with {Method.ToString().ToLowerInvariant()}).");
         if (Oversampling < 1) throw new ArgumentException($"--candidates must be at least 1 (got {Oversampling}).");
         if (TargetFocus is <= 0 or >= 1) throw new ArgumentException($"--focus must be in (0, 1), got {TargetFocus}.");
+        if (MinimumSteps < 0) throw new ArgumentException($"The minimum number of training steps cannot be negative (got {MinimumSteps}).");
         if (Neighbours < 1) throw new ArgumentException($"--neighbours must be at least 1 (got {Neighbours}).");
     }
 }

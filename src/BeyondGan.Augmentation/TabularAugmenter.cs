@@ -33,7 +33,7 @@ public static class TabularAugmenter
                 AugmentationMethod.Random => new RandomOversampler(data, options.Target),
                 AugmentationMethod.Smote => new SmoteOversampler(data, schema, options.Target, options.Neighbours, nominal: false),
                 AugmentationMethod.SmoteNc => new SmoteOversampler(data, schema, options.Target, options.Neighbours, nominal: true),
-                _ => new GanOversampler(model ?? (owned = plan.Count == 0 ? null : CtganSynthesizer.Fit(data, schema, GanOptions(options), progress, cancellation))!,
+                _ => new GanOversampler(model ?? (owned = plan.Count == 0 ? null : CtganSynthesizer.Fit(data, schema, GanOptions(options, data.RowCount), progress, cancellation))!,
                     data, options.Target),
             };
             if (model is not null && options.Method == AugmentationMethod.Gan) CheckModel(model, options.Target);
@@ -56,10 +56,24 @@ public static class TabularAugmenter
         }
     }
 
-    /// <summary>The options of a GAN trained for augmentation: <see cref="AugmentationOptions.Gan"/> with the seed and the target focus.</summary>
-    public static CtganOptions GanOptions(AugmentationOptions options) => options.TargetFocus is double share
-        ? options.Gan with { Seed = options.Seed, FocusColumn = options.Target, FocusShare = share }
-        : options.Gan with { Seed = options.Seed };
+    /// <summary>
+    /// The options of a GAN trained for augmentation on <paramref name="rows"/> rows: <see cref="AugmentationOptions.Gan"/>
+    /// with the seed, the target focus, and for small tables a smaller batch and more epochs
+    /// (<see cref="AugmentationOptions.MinimumSteps"/>).
+    /// </summary>
+    public static CtganOptions GanOptions(AugmentationOptions options, int rows)
+    {
+        var gan = options.Gan with { Seed = options.Seed };
+        if (options.TargetFocus is double share) gan = gan with { FocusColumn = options.Target, FocusShare = share };
+        if (options.MinimumSteps > 0 && (long)Math.Max(1, rows / gan.BatchSize) * gan.Epochs < options.MinimumSteps)
+        {
+            int pac = gan.Pac;
+            int batch = Math.Min(gan.BatchSize, Math.Max(5 * pac, rows / 10 / pac * pac));
+            int stepsPerEpoch = Math.Max(1, rows / batch);
+            gan = gan with { BatchSize = batch, Epochs = Math.Max(gan.Epochs, (options.MinimumSteps + stepsPerEpoch - 1) / stepsPerEpoch) };
+        }
+        return gan;
+    }
 
     /// <summary>Class sizes of the target; throws for a target that cannot be augmented.</summary>
     public static IReadOnlyDictionary<string, int> CheckTarget(RawTable data, TableSchema schema, AugmentationOptions options)

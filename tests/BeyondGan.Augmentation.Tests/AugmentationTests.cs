@@ -285,3 +285,25 @@ public class MulticlassAugmentationTests
         }
     }
 }
+
+public class GanOptionsTests
+{
+    [Fact]
+    public void Small_tables_get_a_smaller_batch_and_enough_steps_large_ones_keep_the_paper_settings()
+    {
+        var options = new AugmentationOptions { Target = "y", Seed = 3 };
+        var small = TabularAugmenter.GanOptions(options, rows: 1000);
+        Assert.Equal(100, small.BatchSize);                 // ~10 steps per epoch, a multiple of pac 10
+        Assert.Equal(300, small.Epochs);                    // 10 × 300 = 3,000 steps already
+        var tiny = TabularAugmenter.GanOptions(options, rows: 240);
+        Assert.Equal(50, tiny.BatchSize);                   // at least 5 packs
+        Assert.Equal(750, tiny.Epochs);                     // 4 steps per epoch → 750 epochs for 3,000 steps
+        var large = TabularAugmenter.GanOptions(options, rows: 20_000);
+        Assert.Equal(500, large.BatchSize);
+        Assert.Equal(300, large.Epochs);
+        Assert.Equal("y", large.FocusColumn);
+        Assert.Equal(3, large.Seed);
+        var asGiven = TabularAugmenter.GanOptions(options with { MinimumSteps = 0, TargetFocus = null }, rows: 240);
+        Assert.Equal((500, 300, (string?)null), (asGiven.BatchSize, asGiven.Epochs, asGiven.FocusColumn));
+    }
+}

@@ -85,6 +85,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
             Neighbours = Neighbours,
             Oversampling = Candidates,
             TargetFocus = Focus == 0 ? null : Focus,
+            MinimumSteps = Epochs is null && BatchSize is null ? 3_000 : 0, // explicit --epochs / --batch-size are kept as given
             MarkColumn = Mark,
             Seed = Seed,
             Gan = gan,
@@ -114,11 +115,11 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
                 else
                 {
                     CtganSynthesizer.CheckEnoughRows(table);
-                    var prepared = CtganSynthesizer.Prepare(table, schema, TabularAugmenter.GanOptions(options), settings.MaxCategories);
+                    var prepared = CtganSynthesizer.Prepare(table, schema, TabularAugmenter.GanOptions(options, table.RowCount), settings.MaxCategories);
                     model = prepared.CreateModel();
                     if (TrainingRun.Train(model, prepared, Path.GetFileName(settings.Data), cancellationToken) == BeyondGan.Training.TrainingOutcome.Cancelled)
                     {
-                        AnsiConsole.MarkupLine($"[yellow]Interrupted during training ({model.EpochsTrained} of {options.Gan.Epochs} epochs); nothing was written.[/]");
+                        AnsiConsole.MarkupLine($"[yellow]Interrupted during training ({model.EpochsTrained} of {model.Options.Epochs} epochs); nothing was written.[/]");
                         return CliErrors.Interrupted;
                     }
                 }
