@@ -147,7 +147,7 @@ public class TabularAugmenterTests
     {
         var data = Data(300, 1);
         var schema = SchemaInference.Infer(data);
-        var options = new AugmentationOptions { Target = "label", Method = method, Filter = filter, Gan = Tiny, MarkColumn = "synthetic", Seed = 5 };
+        var options = new AugmentationOptions { Target = "label", Method = method, Filter = filter, Gan = Tiny, MinimumSteps = 0, MarkColumn = "synthetic", Seed = 5 };
         var result = TabularAugmenter.Augment(data, schema, options);
         var t = result.Table;
         int common = data.Column("label").Count(l => l == "common");
@@ -261,7 +261,7 @@ public class MulticlassAugmentationTests
         var schema = SchemaInference.Infer(data);
         var result = TabularAugmenter.Augment(data, schema, new AugmentationOptions
         {
-            Target = "label", Method = method, Strategy = AugmentationStrategy.Parse(strategy), Seed = 2,
+            Target = "label", Method = method, Strategy = AugmentationStrategy.Parse(strategy), Seed = 2, MinimumSteps = 0,
             Gan = new CtganOptions { Epochs = 2, BatchSize = 40, Pac = 4, GeneratorDims = [16], CriticDims = [16] },
         });
         var counts = result.Table.Column("label").GroupBy(v => v!).ToDictionary(g => g.Key, g => g.Count());
