@@ -26,17 +26,7 @@ public sealed record PredictionScores(double F1, double MacroF1, double Accuracy
         var f1 = new double[classes];
         int correct = 0;
         for (int i = 0; i < truth.Length; i++) if (truth[i] == predicted[i]) correct++;
-        for (int c = 0; c < classes; c++)
-        {
-            int tp = 0, fp = 0, fn = 0;
-            for (int i = 0; i < truth.Length; i++)
-            {
-                if (predicted[i] == c && truth[i] == c) tp++;
-                else if (predicted[i] == c) fp++;
-                else if (truth[i] == c) fn++;
-            }
-            f1[c] = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-        }
+        for (int c = 0; c < classes; c++) f1[c] = Predictions.ClassF1(truth, predicted, c);
         double auc, ap;
         if (classes == 2 && positive >= 0)
         {

@@ -148,15 +148,22 @@ public sealed class ContinuousEncoder : ColumnEncoder
     }
 
     /// <summary>Writes <paramref name="value"/> the way the input wrote this column.</summary>
-    public string Format(double value) => Column.Kind switch
+    public string Format(double value) => Format(Column, Decimals, value);
+
+    /// <summary>
+    /// Writes <paramref name="value"/> as <paramref name="column"/> is written: integers rounded, dates in their format,
+    /// other numbers with <paramref name="decimals"/> decimals (−1: round-trip notation).
+    /// </summary>
+    public static string Format(ColumnSchema column, int decimals, double value) => column.Kind switch
     {
         ColumnKind.Integer => Math.Round(value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture),
-        ColumnKind.DateTime => Epoch.AddSeconds(Math.Round(value)).ToString(Column.Format, CultureInfo.InvariantCulture),
-        _ => Decimals < 0 ? value.ToString("R", CultureInfo.InvariantCulture)
-                          : Math.Round(value, Decimals, MidpointRounding.AwayFromZero).ToString("F" + Decimals, CultureInfo.InvariantCulture),
+        ColumnKind.DateTime => Epoch.AddSeconds(Math.Round(value)).ToString(column.Format, CultureInfo.InvariantCulture),
+        _ => decimals < 0 ? value.ToString("R", CultureInfo.InvariantCulture)
+                          : Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture),
     };
 
-    private static int DecimalsOf(string cell)
+    /// <summary>Decimals written in <paramref name="cell"/> (at most 10), or −1 for exponent notation.</summary>
+    public static int DecimalsOf(string cell)
     {
         if (cell.Contains('e') || cell.Contains('E')) return -1;
         int dot = cell.IndexOf('.');

@@ -38,6 +38,16 @@ public class TableFormatSettings : CommandSettings
     /// <summary>Reads the table at <paramref name="path"/>.</summary>
     public RawTable ReadTable(string path) => TableReader.Read(path, Delimiter?.Replace("\\t", "\t"), MissingValues());
 
+    /// <summary>The user's schema overrides (--discrete, --ignore, --metadata) with the given category caps.</summary>
+    public SchemaOptions SchemaOptions(int categoryLimit, int maxCategories = 0) => new()
+    {
+        Discrete = Split(Discrete),
+        Ignore = Split(Ignore),
+        Metadata = Metadata is null ? null : TableSchema.Load(Metadata),
+        CategoryLimit = categoryLimit,
+        MaxCategories = maxCategories,
+    };
+
     /// <summary>Splits a comma-separated list, trimming entries and dropping empty ones.</summary>
     public static string[] Split(string? list) =>
         list is null ? [] : list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

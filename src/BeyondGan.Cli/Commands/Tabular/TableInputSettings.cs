@@ -32,12 +32,5 @@ public class TableInputSettings : TableFormatSettings
     public RawTable ReadTable() => ReadTable(Data);
 
     /// <summary>The user's schema options.</summary>
-    public SchemaOptions SchemaOptions() => new()
-    {
-        Discrete = Split(Discrete),
-        Ignore = Split(Ignore),
-        Metadata = Metadata is null ? null : TableSchema.Load(Metadata),
-        CategoryLimit = CategoryLimit,
-        MaxCategories = MaxCategories,
-    };
+    public SchemaOptions SchemaOptions() => SchemaOptions(CategoryLimit, MaxCategories);
 }

@@ -95,13 +95,7 @@ internal sealed class TabularEvaluateCommand : Command<TabularEvaluateCommand.Se
             history = model.History;
         }
         else
-            schema = SchemaInference.Infer(real, new SchemaOptions
-            {
-                Discrete = TableFormatSettings.Split(settings.Discrete),
-                Ignore = TableFormatSettings.Split(settings.Ignore),
-                Metadata = settings.Metadata is null ? null : TableSchema.Load(settings.Metadata),
-                CategoryLimit = int.MaxValue, // nothing is one-hot encoded here
-            });
+            schema = SchemaInference.Infer(real, settings.SchemaOptions(categoryLimit: int.MaxValue)); // nothing is one-hot encoded here
         var options = new EvaluationOptions
         {
             Target = settings.Target, Positive = settings.Positive, MaxRows = settings.MaxRows, PrivacyRows = settings.PrivacyRows,
