@@ -10,7 +10,7 @@ using BeyondGan.Tabular.Model;
 /// Evaluation on Adult (issue 4): the 70/30 split of the tabular bench, a synthetic table sampled from a trained model
 /// (as many rows as the training split, seed 2 as in `tabular adult`), every metric with timings. Also writes the
 /// three CSVs so the same evaluation can be timed through the CLI.
-/// Usage: tabular evaluate --model FILE.bgan [--data PATH] [--out-dir DIR] [--report FILE.html] [--json FILE.json]
+/// Usage: tabular evaluate --model FILE.bgan [--stratify COLUMN] [--data PATH] [--out-dir DIR] [--report FILE.html] [--json FILE.json]
 /// </summary>
 internal static class TabularEvaluateBench
 {
@@ -24,7 +24,7 @@ internal static class TabularEvaluateBench
         TorchRuntime.EnsureLoaded();
         TorchRuntime.SetThreads(2);
         RawTable synthetic;
-        using (var m = TabularModelFile.Load(model)) synthetic = m.Sample(train.RowCount, seed: 2);
+        using (var m = TabularModelFile.Load(model)) synthetic = m.Sample(train.RowCount, seed: 2, stratify: TabularBench.Arg(args, "--stratify"));
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);

@@ -43,6 +43,19 @@ public sealed class TabularCommandTests : IDisposable
     }
 
     [Fact]
+    public void Stratified_sampling_gives_the_label_its_training_proportions()
+    {
+        var data = WriteData();
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", data, "--out", P("m.bgan"), .. Small]).Exit);
+        var (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "200", "--out", P("s.csv"), "--stratify", "city");
+        Assert.True(exit == 0, output);
+        var real = File.ReadAllLines(data).Skip(1).Select(l => l.Split(',')[2]).ToList();
+        var synthetic = File.ReadAllLines(P("s.csv")).Skip(1).Select(l => l.Split(',')[2]).ToList();
+        foreach (var city in real.Distinct())
+            Assert.InRange(synthetic.Count(c => c == city) - 200.0 * real.Count(c => c == city) / real.Count, -1.0, 1.0);
+    }
+
+    [Fact]
     public void Same_seed_gives_byte_identical_samples()
     {
         var data = WriteData();
@@ -94,6 +107,8 @@ public sealed class TabularCommandTests : IDisposable
     [InlineData("--condition", "town=Oslo", "the model has no column 'town'")]
     [InlineData("--condition", "city=Paris", "'Paris' is not a category of 'city'")]
     [InlineData("--condition", "city", "expected COLUMN=VALUE")]
+    [InlineData("--stratify", "age", "--stratify age: 'age' is not a categorical or boolean column")]
+    [InlineData("--stratify", "town", "--stratify town: the model has no column 'town'")]
     public void Bad_conditions_are_refused_and_nothing_is_written(string flag, string value, string expected)
     {
         Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);

@@ -81,6 +81,31 @@ public class ModelTests
         Assert.Equal(300, s.RowCount);
     }
 
+    [Fact]
+    public void StratifiedSamplingGivesTheTrainingProportionsExactly()
+    {
+        var table = TestTables.Mixed(200);
+        using var model = CtganSynthesizer.Fit(table, SchemaInference.Infer(table), Tiny);
+        var real = table.Column("group").GroupBy(v => v).ToDictionary(g => g.Key!, g => g.Count() / 200.0);
+        var s = model.Sample(301, seed: 3, stratify: "group");
+        var counts = s.Column("group").GroupBy(v => v).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(real.Keys.Order(), counts.Keys.Order());
+        Assert.All(real, p => Assert.InRange(counts[p.Key] - p.Value * 301, -1.0, 1.0));
+        Assert.Equal(301, counts.Values.Sum());
+        Assert.Equal(s.Column("x"), model.Sample(301, seed: 3, stratify: "group").Column("x"));
+
+        // Only the surplus rows of the unconditional draw are replaced; the rest are that draw's rows.
+        var plain = model.Sample(301, seed: 3);
+        int replaced = plain.Column("group").GroupBy(v => v).Sum(g => Math.Max(0, g.Count() - counts[g.Key!]));
+        int kept = Enumerable.Range(0, 301).Count(r => plain.Column("x")[r] == s.Column("x")[r] && plain.Column("group")[r] == s.Column("group")[r]);
+        Assert.Equal(301 - replaced, kept);
+
+        Assert.Contains("cannot be combined with --condition",
+            Assert.Throws<ArgumentException>(() => model.Sample(10, [new("flag", "rare")], stratify: "group")).Message);
+        Assert.Contains("--stratify x: 'x' is not a categorical or boolean column",
+            Assert.Throws<ArgumentException>(() => model.Sample(10, stratify: "x")).Message);
+    }
+
     [Theory]
     [InlineData("nope", "x", "the model has no column 'nope'")]
     [InlineData("x", "3", "'x' is not a categorical or boolean column")]

@@ -168,12 +168,21 @@ public sealed class CtganSynthesizer : IDisposable
     /// conditional vector (a column, then a level with its training frequency) is drawn so the marginals come back,
     /// and the drawn column takes the drawn level exactly. With conditions
     /// (discrete columns only), every row has exactly those values: each row is generated conditioned on one of
-    /// them (in turn) and the conditioned columns are set to the requested levels.
+    /// them (in turn) and the conditioned columns are set to the requested levels. With <paramref name="stratify"/>
+    /// (a discrete column, e.g. the label of a table meant for training a classifier), that column's levels come back
+    /// in exactly their training proportions (see <see cref="SampleStratified"/>).
     /// </summary>
-    public RawTable Sample(int rows, IReadOnlyList<KeyValuePair<string, string?>>? conditions = null, long seed = 0, string source = "synthetic")
+    public RawTable Sample(int rows, IReadOnlyList<KeyValuePair<string, string?>>? conditions = null, long seed = 0, string source = "synthetic",
+        string? stratify = null)
     {
         if (rows < 1) throw new ArgumentException($"--rows must be at least 1, got {rows}.");
         var fixedLevels = ResolveConditions(conditions ?? []);
+        if (stratify is not null)
+        {
+            if (fixedLevels.Count > 0)
+                throw new ArgumentException($"--stratify {stratify} cannot be combined with --condition: conditioned columns already have fixed values.");
+            return SampleStratified(rows, ResolveColumn("--stratify", stratify, stratify), seed, source);
+        }
         var device = TorchRuntime.ParseDevice(Options.Device);
         int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth;
         var output = new float[(long)rows * width];
@@ -228,6 +237,50 @@ public sealed class CtganSynthesizer : IDisposable
             Array.Fill(cells, d.Encoder.Levels[level]);
         }
         return table;
+    }
+
+    /// <summary>
+    /// Unconditional rows, then the stratified column's level counts made exact: for each level the generator
+    /// over-produced, randomly chosen surplus rows are replaced by rows generated conditioned on a level it
+    /// under-produced. Most rows stay unconditional draws, so the other columns keep their unconditional fidelity.
+    /// </summary>
+    private RawTable SampleStratified(int rows, DiscreteColumn column, long seed, string source)
+    {
+        var table = Sample(rows, null, seed, source);
+        var levels = column.Encoder.Levels;
+        var target = SamplerForGeneration().Allocate(Transformer.DiscreteColumns.ToList().IndexOf(column), rows);
+        var rowsOf = levels.Select(_ => new List<int>()).ToArray();
+        var cells = table.Column(column.Name);
+        for (int r = 0; r < rows; r++)
+        {
+            int level = column.Encoder.IndexOf(cells[r]);
+            if (level < 0) throw new InvalidOperationException($"Generated value '{cells[r]}' is not a level of '{column.Name}'.");
+            rowsOf[level].Add(r);
+        }
+        var rng = new Random(unchecked((int)seed));
+        var surplus = new List<int>();
+        var replacements = new List<(int Level, int Row)>();
+        var generated = new RawTable?[levels.Length];
+        for (int level = 0; level < levels.Length; level++)
+        {
+            int excess = rowsOf[level].Count - target[level];
+            if (excess > 0) surplus.AddRange(rowsOf[level].OrderBy(_ => rng.Next()).Take(excess));
+            else if (excess < 0)
+            {
+                generated[level] = Sample(-excess, [new(column.Name, levels[level])], seed + 1 + level, source);
+                replacements.AddRange(Enumerable.Range(0, -excess).Select(i => (level, i)));
+            }
+        }
+        if (surplus.Count == 0) return table;
+        surplus.Sort();
+        rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(replacements));
+        var merged = table.Cells.Select(c => (string?[])c.Clone()).ToArray();
+        for (int i = 0; i < surplus.Count; i++)
+        {
+            var (level, row) = replacements[i];
+            for (int c = 0; c < merged.Length; c++) merged[c][surplus[i]] = generated[level]!.Cells[c][row];
+        }
+        return new RawTable(table.Source, table.Columns, merged);
     }
 
     /// <summary>
@@ -292,10 +345,7 @@ public sealed class CtganSynthesizer : IDisposable
         foreach (var (name, value) in conditions)
         {
             if (!seen.Add(name)) throw new ArgumentException($"--condition names column '{name}' twice; give one value per column.");
-            if (Transformer.Encoders.All(e => e.Column.Name != name))
-                throw new ArgumentException($"--condition {name}={value}: the model has no column '{name}' (columns: {string.Join(", ", Transformer.Columns)}).");
-            var d = Transformer.FindDiscrete(name)
-                    ?? throw new ArgumentException($"--condition {name}={value}: '{name}' is not a categorical or boolean column; conditions apply to discrete columns only.");
+            var d = ResolveColumn("--condition", $"{name}={value}", name);
             int level = value is null ? Array.IndexOf(d.Encoder.Levels, null) : Array.IndexOf(d.Encoder.Levels, value);
             if (level < 0 || level == d.Encoder.OtherLevel && value != CategoricalEncoder.OtherSpelling)
             {
@@ -305,6 +355,14 @@ public sealed class CtganSynthesizer : IDisposable
             result.Add((d, level));
         }
         return result;
+    }
+
+    private DiscreteColumn ResolveColumn(string option, string argument, string name)
+    {
+        if (Transformer.Encoders.All(e => e.Column.Name != name))
+            throw new ArgumentException($"{option} {argument}: the model has no column '{name}' (columns: {string.Join(", ", Transformer.Columns)}).");
+        return Transformer.FindDiscrete(name)
+               ?? throw new ArgumentException($"{option} {argument}: '{name}' is not a categorical or boolean column; {option} applies to discrete columns only.");
     }
 
     /// <summary>Builds the networks for a prepared table (seeded from the options).</summary>

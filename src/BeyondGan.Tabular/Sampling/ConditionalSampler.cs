@@ -120,6 +120,22 @@ public sealed class ConditionalSampler
         return chosen;
     }
 
+    /// <summary>
+    /// Splits <paramref name="rows"/> over the levels of discrete column <paramref name="column"/> in their training
+    /// proportions (largest remainder; ties to the more frequent, then the earlier, level).
+    /// </summary>
+    public int[] Allocate(int column, int rows)
+    {
+        var cdf = frequencyCdf[column];
+        var share = cdf.Select((c, i) => c - (i > 0 ? cdf[i - 1] : 0)).ToArray();
+        var counts = share.Select(p => (int)Math.Floor(p * rows)).ToArray();
+        foreach (int i in Enumerable.Range(0, share.Length)
+                     .OrderByDescending(i => share[i] * rows - counts[i]).ThenByDescending(i => share[i]).ThenBy(i => i)
+                     .Take(rows - counts.Sum()))
+            counts[i]++;
+        return counts;
+    }
+
     private static double[] Cumulative(IEnumerable<double> weights)
     {
         var w = weights.ToArray();

@@ -25,6 +25,9 @@ internal sealed class TabularSampleCommand : Command<TabularSampleCommand.Settin
         [CommandOption("--condition <COLUMN=VALUE>"), Description("Fix a categorical column's value in every row; repeat for several columns.")]
         public string[] Conditions { get; init; } = [];
 
+        [CommandOption("--stratify <COLUMN>"), Description("Give a categorical column (e.g. the label) exactly its training proportions, each row generated conditioned on its level.")]
+        public string? Stratify { get; init; }
+
         [CommandOption("--seed <S>"), Description("Seed of the draw (default 0)."), DefaultValue(0L)]
         public long Seed { get; init; }
 
@@ -53,7 +56,7 @@ internal sealed class TabularSampleCommand : Command<TabularSampleCommand.Settin
         TorchRuntime.SetThreads(settings.Threads);
         var watch = Stopwatch.StartNew();
         using var model = TabularModelFile.Load(settings.Model);
-        var table = model.Sample(settings.Rows!.Value, settings.ParsedConditions(), settings.Seed, settings.Out!);
+        var table = model.Sample(settings.Rows!.Value, settings.ParsedConditions(), settings.Seed, settings.Out!, settings.Stratify);
         CsvTableWriter.Write(settings.Out!, table);
         var note = model.IsComplete ? "" : $" (the model was trained for {model.EpochsTrained} of {model.Options.Epochs} epochs)";
         AnsiConsole.MarkupLine($"Wrote {table.RowCount:N0} rows to {Markup.Escape(settings.Out!)} in {watch.Elapsed.TotalSeconds:F1} s{Markup.Escape(note)}.");
