@@ -10,7 +10,7 @@ using BeyondGan.Tabular.Model;
 /// CTGAN on Adult (issue 3): 70/30 split with a fixed seed, the paper's defaults, timings of each phase, peak memory,
 /// column shapes / pair trends of the synthetic data against the real training rows, and TSTR/TRTR F1 on income.
 /// Unconditional and income-stratified samples are both scored.
-/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY] [--out FILE.json] [--model FILE.bgan]
+/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--out FILE.json] [--model FILE.bgan]
 /// </summary>
 internal static class TabularBench
 {
@@ -37,7 +37,9 @@ internal static class TabularBench
         var schema = SchemaInference.Infer(train);
         Console.WriteLine($"rows {table.RowCount} (train {train.RowCount}, test {test.RowCount}); schema: {string.Join(", ", schema.Columns.Select(c => $"{c.Name}:{c.Kind}"))}");
 
-        double? ema = Arg(args, "--ema") is string e ? double.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : null;
+        // --ema DECAY (default: CtganOptions' default); --ema 0 = the paper (no weight average).
+        double? ema = Arg(args, "--ema") is string e ? double.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : new CtganOptions().GeneratorEma;
+        if (ema == 0) ema = null;
         result["ema"] = ema;
         var options = new CtganOptions { Epochs = epochs, Seed = seed, GeneratorEma = ema };
         watch.Restart();

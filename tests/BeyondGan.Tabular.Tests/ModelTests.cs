@@ -207,7 +207,7 @@ public class ModelTests
     {
         var table = TestTables.Mixed(200);
         var schema = SchemaInference.Infer(table);
-        using var plain = CtganSynthesizer.Fit(table, schema, Tiny);
+        using var plain = CtganSynthesizer.Fit(table, schema, Tiny with { GeneratorEma = null });
         using var a = CtganSynthesizer.Fit(table, schema, Tiny with { GeneratorEma = 0.9 });
         using var b = CtganSynthesizer.Fit(table, schema, Tiny with { GeneratorEma = 0.9 });
         string Csv(RawTable t) { var w = new StringWriter(); CsvTableWriter.Write(w, t); return w.ToString(); }

@@ -45,7 +45,7 @@ public class TrainingSettings : TableInputSettings
     public int? CriticSteps { get; init; }
 
     /// <summary>Generator weight averaging.</summary>
-    [CommandOption("--ema <DECAY>"), Description("Sample with an exponential moving average of the generator's weights (e.g. 0.999); off by default, as in the paper.")]
+    [CommandOption("--ema <DECAY>"), Description("Decay of the moving average of the generator's weights used for sampling (default 0.999; 0 = off, as in the paper).")]
     public double? Ema { get; init; }
 
     /// <summary>Threads.</summary>
@@ -81,7 +81,7 @@ public class TrainingSettings : TableInputSettings
             GeneratorLearningRate = LearningRateG ?? defaults.GeneratorLearningRate,
             CriticLearningRate = LearningRateD ?? defaults.CriticLearningRate,
             CriticSteps = CriticSteps ?? defaults.CriticSteps,
-            GeneratorEma = Ema ?? defaults.GeneratorEma,
+            GeneratorEma = Ema is null ? defaults.GeneratorEma : Ema == 0 ? null : Ema,
             Device = Device,
         };
         o.Validate();
