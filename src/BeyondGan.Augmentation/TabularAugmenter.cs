@@ -42,9 +42,9 @@ public static class TabularAugmenter
             foreach (var (label, add) in plan.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 long seed = options.Seed * 1_000_003 + ++index;
-                if (options.Filter == SyntheticFilter.None) { parts.Add(sampler.Generate(label, add, seed)); continue; }
+                if (options.EffectiveFilter == SyntheticFilter.None) { parts.Add(sampler.Generate(label, add, seed)); continue; }
                 var candidates = sampler.Generate(label, (int)Math.Ceiling(add * options.Oversampling), seed);
-                var scores = RealismFilter.Score(options.Filter, data, schema, options.Target, label, candidates, sampler as GanOversampler, seed);
+                var scores = RealismFilter.Score(options.EffectiveFilter, data, schema, options.Target, label, candidates, sampler as GanOversampler, seed);
                 parts.Add(RealismFilter.Keep(candidates, scores, add));
             }
             var table = Concatenate(data, schema, parts, options.MarkColumn);

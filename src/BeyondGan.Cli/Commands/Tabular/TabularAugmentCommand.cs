@@ -32,11 +32,11 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
         [CommandOption("--model <FILE.bgan>"), Description("With --method gan: use this trained model instead of training one.")]
         public string? Model { get; init; }
 
-        [CommandOption("--filter <F>"), Description("none (default); critic (GAN only) or classifier: generate --candidates times the rows and keep those that look most real; label: keep those a classifier trained on the real rows finds most typical of their class."), DefaultValue("none")]
-        public string Filter { get; init; } = "none";
+        [CommandOption("--filter <F>"), Description("classifier (default for gan) or critic (GAN only): generate --candidates times the rows and keep those that look most real; label: keep those a classifier trained on the real rows finds most typical of their class; none (default for the other methods).")]
+        public string? Filter { get; init; }
 
-        [CommandOption("--candidates <K>"), Description("With --filter: rows generated per row kept (default 2: keep the better half)."), DefaultValue(2.0)]
-        public double Candidates { get; init; } = 2.0;
+        [CommandOption("--candidates <K>"), Description("With a filter: rows generated per row kept (default 4: keep the best quarter)."), DefaultValue(4.0)]
+        public double Candidates { get; init; } = 4.0;
 
         [CommandOption("--neighbours <K>"), Description("Neighbours of SMOTE / SMOTE-NC (default 5)."), DefaultValue(5)]
         public int Neighbours { get; init; } = 5;
@@ -53,7 +53,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
             if (Out is null) return ValidationResult.Error("--out FILE.csv is required.");
             try
             {
-                var options = AugmentationOptions(new CtganOptions());
+                var options = AugmentationOptions(BeyondGan.Augmentation.AugmentationOptions.DefaultGan);
                 options.Validate();
                 if (Model is not null && options.Method != AugmentationMethod.Gan) return ValidationResult.Error($"--model is only used by --method gan (not {Method}).");
             }
@@ -76,6 +76,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
             },
             Filter = Filter switch
             {
+                null => null,
                 "none" => SyntheticFilter.None,
                 "critic" => SyntheticFilter.Critic,
                 "classifier" => SyntheticFilter.Classifier,
@@ -100,7 +101,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
         var schemaOptions = settings.SchemaOptions();
         // The target is a class column even when its classes are written as numbers.
         var schema = SchemaInference.Infer(table, schemaOptions with { Discrete = [.. schemaOptions.Discrete, settings.Target!] });
-        var options = settings.AugmentationOptions(settings.Options(new CtganOptions()));
+        var options = settings.AugmentationOptions(settings.Options(BeyondGan.Augmentation.AugmentationOptions.DefaultGan));
         var counts = TabularAugmenter.CheckTarget(table, schema, options);
         var plan = options.Strategy.RowsToAdd(counts, options.Target);
         CtganSynthesizer? model = null;
@@ -126,7 +127,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
             }
             var result = TabularAugmenter.Augment(table, schema, options, model);
             CsvTableWriter.Write(settings.Out!, result.Table);
-            var view = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{options.Target}: {settings.Method}" + (options.Filter == SyntheticFilter.None ? "" : $" + {settings.Filter} filter")))
+            var view = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{options.Target}: {settings.Method}" + (options.EffectiveFilter == SyntheticFilter.None ? "" : $" + {options.EffectiveFilter.ToString().ToLowerInvariant()} filter")))
                 .AddColumn("class").AddColumn(new TableColumn("real rows").RightAligned()).AddColumn(new TableColumn("added").RightAligned()).AddColumn(new TableColumn("total").RightAligned());
             foreach (var (label, n) in result.ClassCounts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
