@@ -121,16 +121,34 @@ internal static class ToyBench
                 for (int seed = 1; seed <= seeds; seed++, job++)
                 {
                     if (job % shardCount != shardIndex || done.Contains((config, dataset, seed))) continue;
-                    var c = Config(config);
+                    // "NAME+drs[:percentile[:fine-tune steps]]": NAME sampled plain and by rejection sampling.
+                    var drsSpec = config.Contains("+drs", StringComparison.Ordinal) ? config[(config.IndexOf("+drs", StringComparison.Ordinal) + 4)..].Split(':', StringSplitOptions.RemoveEmptyEntries) : null;
+                    var c = drsSpec is null ? Config(config) : Config(config[..config.IndexOf("+drs", StringComparison.Ordinal)]) with { RejectionSampling = true };
+                    var rejection = drsSpec is null ? null : new BeyondGan.Training.DiscriminatorRejectionSampler
+                    {
+                        GammaPercentile = drsSpec.Length > 0 ? double.Parse(drsSpec[0], CultureInfo.InvariantCulture) : 0.95,
+                        FineTuneSteps = drsSpec.Length > 1 ? int.Parse(drsSpec[1], CultureInfo.InvariantCulture) : 1_000,
+                    };
                     if (steps is long st) c = c with { Steps = st };
                     var data = GaussianMixture2D.ByName(dataset);
                     var sw = Stopwatch.StartNew();
-                    var r = ToyExperiment.Run(c, data, seed);
+                    using var trainer = ToyExperiment.BuildTrainer(c, data, seed);
+                    trainer.Train(c.Steps);
+                    var metrics = ToyExperiment.Evaluate(trainer, data, c.EvalSamples, seed).Metrics;
+                    ModeCollapseMetrics? plain = null;
+                    if (c.RejectionSampling)
+                    {
+                        // The same trained model, sampled both ways: the rejection-sampled row and the plain draw.
+                        plain = metrics;
+                        metrics = ToyExperiment.Evaluate(trainer, data, c.EvalSamples, seed, rejection).Metrics;
+                    }
+                    static double? Kl(double v) => double.IsFinite(v) ? v : null; // undefined without HQ samples
                     var line = JsonSerializer.Serialize(new
                     {
-                        config, dataset, seed, steps = c.Steps, modes = r.Metrics.ModesCaptured, mode_count = r.Metrics.ModeCount,
-                        high_quality_fraction = r.Metrics.HighQualityFraction,
-                        reverse_kl = double.IsFinite(r.Metrics.ReverseKl) ? r.Metrics.ReverseKl : (double?)null, // undefined without HQ samples
+                        config, dataset, seed, steps = c.Steps, modes = metrics.ModesCaptured, mode_count = metrics.ModeCount,
+                        high_quality_fraction = metrics.HighQualityFraction, reverse_kl = Kl(metrics.ReverseKl),
+                        plain_modes = plain?.ModesCaptured, plain_high_quality_fraction = plain?.HighQualityFraction,
+                        plain_reverse_kl = plain is null ? null : Kl(plain.ReverseKl), acceptance = rejection?.AcceptanceRate,
                         seconds = sw.Elapsed.TotalSeconds, threads = get_num_threads(),
                     });
                     File.AppendAllText(output, line + "\n");

@@ -30,6 +30,15 @@ public class ToyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Rejection_sampling_evaluates_the_requested_sample_count()
+    {
+        var (exit, output) = CliRunner.Run(Tiny.Concat(new[] { "--rejection-sampling", "--json", P("r.json") }).ToArray());
+        Assert.True(exit == 0, output);
+        using var doc = JsonDocument.Parse(File.ReadAllText(P("r.json")));
+        Assert.InRange(doc.RootElement.GetProperty("high_quality_fraction").GetDouble(), 0, 1);
+    }
+
+    [Fact]
     public void Same_seed_gives_byte_identical_json()
     {
         Assert.Equal(0, CliRunner.Run(Tiny.Concat(new[] { "--json", P("a.json") }).ToArray()).Exit);
@@ -55,6 +64,7 @@ public class ToyCommandTests : IDisposable
     [InlineData("--pac 3", "divisible by --pac 3")]
     [InlineData("--steps 0", "--steps must be positive")]
     [InlineData("--device tpu", "Unknown device 'tpu'")]
+    [InlineData("--pac 2 --rejection-sampling", "Rejection sampling needs a critic that scores single samples")]
     [InlineData("--seed abc", "abc")]
     public void Bad_options_give_one_line_errors_and_non_zero_exit(string extra, string expected)
     {

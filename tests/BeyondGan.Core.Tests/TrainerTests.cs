@@ -196,4 +196,26 @@ public class TrainerTests : IDisposable
         var result = ToyExperiment.Run(TestNets.SmallRing(1500), GaussianMixture2D.Ring(), 1);
         Assert.True(result.Metrics.ModesCaptured >= 6, $"captured {result.Metrics.ModesCaptured}/8 modes");
     }
+
+    [Fact]
+    public void Rejection_sampling_returns_the_requested_count_reproducibly()
+    {
+        // Whether it improves the samples is measured by the 2-D benchmark (docs/BENCHMARKS.md), not here.
+        var config = TestNets.SmallRing(300) with { Pac = 1 };
+        var ring = GaussianMixture2D.Ring();
+        Tensor Draw(out double acceptance)
+        {
+            using var trainer = ToyExperiment.BuildTrainer(config, ring, 1);
+            trainer.Train(config.Steps);
+            var drs = new DiscriminatorRejectionSampler { FineTuneSteps = 50, BurnIn = 2_000 };
+            var x = drs.Sample(trainer, 1_500, 5);
+            acceptance = drs.AcceptanceRate;
+            return x;
+        }
+        using var a = Draw(out double rate);
+        using var b = Draw(out _);
+        Assert.Equal(new long[] { 1_500, 2 }, a.shape);
+        Assert.InRange(rate, 0.001, 1.0);
+        Assert.Equal(TestNets.Flatten(a), TestNets.Flatten(b));
+    }
 }

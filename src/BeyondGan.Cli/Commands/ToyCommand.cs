@@ -80,6 +80,9 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
         [CommandOption("--grow"), Description("Progressive growing of both networks, one block at a time.")]
         public bool Grow { get; init; }
 
+        [CommandOption("--rejection-sampling"), Description("Draw the evaluation samples by discriminator rejection sampling (Azadi et al. 2019): the critic, fine-tuned against the final generator, drops the samples it finds least real.")]
+        public bool RejectionSampling { get; init; }
+
         [CommandOption("--clip-norm <N>"), Description("Clip each network's gradient norm.")]
         public double? ClipNorm { get; init; }
 
@@ -129,6 +132,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
                 Ema = Ema is null ? c.Ema : Ema == 0 ? null : Ema,
                 Grow = Grow || c.Grow,
                 ClipNorm = ClipNorm ?? c.ClipNorm,
+                RejectionSampling = RejectionSampling || c.RejectionSampling,
             };
             LossCatalog.Create(c.Loss);
             c.Validate();

@@ -60,6 +60,8 @@ public sealed record ToyConfig
     public bool Grow { get; init; }
     /// <summary>Gradient clipping norm, or null.</summary>
     public double? ClipNorm { get; init; }
+    /// <summary>Draw the evaluation samples by discriminator rejection sampling (<see cref="Training.DiscriminatorRejectionSampler"/>).</summary>
+    public bool RejectionSampling { get; init; }
     /// <summary>Samples drawn for evaluation (2,500 in the protocol).</summary>
     public int EvalSamples { get; init; } = 2500;
 
@@ -70,6 +72,7 @@ public sealed record ToyConfig
         if (BatchSize % Pac != 0) throw new ArgumentException($"Batch size {BatchSize} must be divisible by --pac {Pac}.");
         if (Steps < 1) throw new ArgumentException($"--steps must be positive, got {Steps}.");
         if (EvalSamples < 1) throw new ArgumentException("The evaluation needs at least one sample.");
+        if (RejectionSampling && Pac > 1) throw new ArgumentException("Rejection sampling needs a critic that scores single samples (--pac 1).");
         if (Grow && (GeneratorHidden.Distinct().Count() > 1 || CriticHidden.Distinct().Count() > 1))
             throw new ArgumentException("Growing needs hidden layers of equal width.");
     }

@@ -53,10 +53,14 @@ public static class ToyExperiment
         return new GanTrainer<MlpGenerator, MlpCritic>(generator, critic, loss, data, options, regs);
     }
 
-    /// <summary>Draws the evaluation samples (EMA weights when present, evaluation mode) and scores them.</summary>
-    public static (ModeCollapseMetrics Metrics, float[,] Samples) Evaluate(GanTrainer<MlpGenerator, MlpCritic> trainer, GaussianMixture2D data, int count, long seed)
+    /// <summary>Draws the evaluation samples (EMA weights when present, evaluation mode; through
+    /// <paramref name="rejection"/> when given) and scores them.</summary>
+    public static (ModeCollapseMetrics Metrics, float[,] Samples) Evaluate(GanTrainer<MlpGenerator, MlpCritic> trainer, GaussianMixture2D data, int count, long seed,
+        DiscriminatorRejectionSampler? rejection = null)
     {
-        using var t = trainer.Sample(count, seed: seed + 1_000_003);
+        using var t = rejection is not null
+            ? rejection.Sample(trainer, count, seed + 1_000_003)
+            : trainer.Sample(count, seed: seed + 1_000_003);
         var flat = t.data<float>().ToArray();
         var samples = new float[count, 2];
         Buffer.BlockCopy(flat, 0, samples, 0, flat.Length * sizeof(float));
@@ -72,7 +76,8 @@ public static class ToyExperiment
         if (resumeFrom is not null) trainer.LoadCheckpoint(resumeFrom);
         var outcome = trainer.Train(config.Steps, cancellation, onStep);
         if (checkpointTo is not null) trainer.SaveCheckpoint(checkpointTo);
-        var (metrics, samples) = Evaluate(trainer, data, config.EvalSamples, seed);
+        var (metrics, samples) = Evaluate(trainer, data, config.EvalSamples, seed,
+            config.RejectionSampling ? new DiscriminatorRejectionSampler() : null);
         return new ToyResult(metrics, samples, trainer.History, outcome, trainer.Step);
     }
 }
