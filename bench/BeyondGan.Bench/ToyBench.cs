@@ -124,10 +124,11 @@ internal static class ToyBench
                     // "NAME+drs[:percentile[:fine-tune steps]]": NAME sampled plain and by rejection sampling.
                     var drsSpec = config.Contains("+drs", StringComparison.Ordinal) ? config[(config.IndexOf("+drs", StringComparison.Ordinal) + 4)..].Split(':', StringSplitOptions.RemoveEmptyEntries) : null;
                     var c = drsSpec is null ? Config(config) : Config(config[..config.IndexOf("+drs", StringComparison.Ordinal)]) with { RejectionSampling = true };
+                    var defaults = new BeyondGan.Training.DiscriminatorRejectionSampler();
                     var rejection = drsSpec is null ? null : new BeyondGan.Training.DiscriminatorRejectionSampler
                     {
-                        GammaPercentile = drsSpec.Length > 0 ? double.Parse(drsSpec[0], CultureInfo.InvariantCulture) : 0.95,
-                        FineTuneSteps = drsSpec.Length > 1 ? int.Parse(drsSpec[1], CultureInfo.InvariantCulture) : 1_000,
+                        GammaPercentile = drsSpec.Length > 0 ? double.Parse(drsSpec[0], CultureInfo.InvariantCulture) : defaults.GammaPercentile,
+                        FineTuneSteps = drsSpec.Length > 1 ? int.Parse(drsSpec[1], CultureInfo.InvariantCulture) : defaults.FineTuneSteps,
                     };
                     if (steps is long st) c = c with { Steps = st };
                     var data = GaussianMixture2D.ByName(dataset);
