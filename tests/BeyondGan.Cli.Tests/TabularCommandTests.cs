@@ -53,6 +53,8 @@ public sealed class TabularCommandTests : IDisposable
         var synthetic = File.ReadAllLines(P("s.csv")).Skip(1).Select(l => l.Split(',')[2]).ToList();
         foreach (var city in real.Distinct())
             Assert.InRange(synthetic.Count(c => c == city) - 200.0 * real.Count(c => c == city) / real.Count, -1.0, 1.0);
+        // Identifiers stay unique although the rows come from two draws.
+        Assert.Equal(200, File.ReadAllLines(P("s.csv")).Skip(1).Select(l => l.Split(',')[0]).Distinct().Count());
     }
 
     [Fact]

@@ -35,7 +35,10 @@ public sealed class DiscriminatorRejectionSampler
     /// <summary>Share of candidates accepted in the last <see cref="Sample{TG,TC}"/> call.</summary>
     public double AcceptanceRate { get; private set; }
 
-    /// <summary>Fine-tunes <paramref name="trainer"/>'s critic, then draws <paramref name="count"/> accepted samples.</summary>
+    /// <summary>
+    /// Fine-tunes <paramref name="trainer"/>'s critic in place (save a checkpoint first to resume training from the
+    /// un-tuned critic), then draws <paramref name="count"/> accepted samples. Unconditional generators only.
+    /// </summary>
     public Tensor Sample<TGenerator, TCritic>(GanTrainer<TGenerator, TCritic> trainer, long count, long seed)
         where TGenerator : Generator where TCritic : Critic
     {

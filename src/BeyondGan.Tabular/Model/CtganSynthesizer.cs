@@ -275,10 +275,12 @@ public sealed class CtganSynthesizer : IDisposable
         surplus.Sort();
         rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(replacements));
         var merged = table.Cells.Select(c => (string?[])c.Clone()).ToArray();
+        // Identifiers stay those of the unconditional draw: each draw numbers its own from the same start.
+        var copied = Enumerable.Range(0, merged.Length).Where(c => Schema.Find(table.Columns[c])?.Kind != ColumnKind.Identifier).ToArray();
         for (int i = 0; i < surplus.Count; i++)
         {
             var (level, row) = replacements[i];
-            for (int c = 0; c < merged.Length; c++) merged[c][surplus[i]] = generated[level]!.Cells[c][row];
+            foreach (int c in copied) merged[c][surplus[i]] = generated[level]!.Cells[c][row];
         }
         return new RawTable(table.Source, table.Columns, merged);
     }

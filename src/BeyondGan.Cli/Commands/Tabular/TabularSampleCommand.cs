@@ -25,7 +25,7 @@ internal sealed class TabularSampleCommand : Command<TabularSampleCommand.Settin
         [CommandOption("--condition <COLUMN=VALUE>"), Description("Fix a categorical column's value in every row; repeat for several columns.")]
         public string[] Conditions { get; init; } = [];
 
-        [CommandOption("--stratify <COLUMN>"), Description("Give a categorical column (e.g. the label) exactly its training proportions, each row generated conditioned on its level.")]
+        [CommandOption("--stratify <COLUMN>"), Description("Give a categorical column (e.g. the label) exactly its training proportions: surplus rows of an unconditional draw are replaced by rows generated with the missing levels.")]
         public string? Stratify { get; init; }
 
         [CommandOption("--seed <S>"), Description("Seed of the draw (default 0)."), DefaultValue(0L)]
