@@ -37,7 +37,7 @@ public sealed record CtganOptions
     /// Decay of an exponential moving average of the generator's weights (Yazıcı et al. 2019), used for sampling;
     /// null = off, as in the paper. The averaged weights replace the live ones when training ends and BatchNorm
     /// statistics are recomputed for them. Default 0.999, not the paper's: on Adult it raised quality from
-    /// 0.914–0.930 to 0.947–0.954 and TSTR F1 from 0.52–0.66 to 0.61–0.63 over three seeds (docs/BENCHMARKS.md §3).
+    /// 0.914–0.930 to 0.947–0.954 and TSTR F1 from 0.52–0.66 to 0.61–0.65 over three seeds (1 and 2 threads) (docs/BENCHMARKS.md §3).
     /// </summary>
     public double? GeneratorEma { get; init; } = 0.999;
     /// <summary>Seed of everything random: transformer, weights, batches, noise.</summary>
