@@ -248,7 +248,7 @@ public sealed class CtganSynthesizer : IDisposable
     {
         var table = Sample(rows, null, seed, source);
         var levels = column.Encoder.Levels;
-        var target = SamplerForGeneration().Allocate(Transformer.DiscreteColumns.ToList().IndexOf(column), rows);
+        var target = ConditionalSampler.Allocate(column.Encoder.Counts, rows);
         var rowsOf = levels.Select(_ => new List<int>()).ToArray();
         var cells = table.Column(column.Name);
         for (int r = 0; r < rows; r++)

@@ -121,19 +121,18 @@ public sealed class ConditionalSampler
     }
 
     /// <summary>
-    /// Splits <paramref name="rows"/> over the levels of discrete column <paramref name="column"/> in their training
-    /// proportions (largest remainder; ties to the more frequent, then the earlier, level).
+    /// Splits <paramref name="rows"/> over levels in proportion to their training <paramref name="counts"/> (largest
+    /// remainder, in exact integer arithmetic; ties to the more frequent, then the earlier, level).
     /// </summary>
-    public int[] Allocate(int column, int rows)
+    public static int[] Allocate(IReadOnlyList<long> counts, int rows)
     {
-        var cdf = frequencyCdf[column];
-        var share = cdf.Select((c, i) => c - (i > 0 ? cdf[i - 1] : 0)).ToArray();
-        var counts = share.Select(p => (int)Math.Floor(p * rows)).ToArray();
-        foreach (int i in Enumerable.Range(0, share.Length)
-                     .OrderByDescending(i => share[i] * rows - counts[i]).ThenByDescending(i => share[i]).ThenBy(i => i)
-                     .Take(rows - counts.Sum()))
-            counts[i]++;
-        return counts;
+        long total = counts.Sum();
+        var allocated = counts.Select(n => (int)(n * rows / total)).ToArray();
+        foreach (int i in Enumerable.Range(0, counts.Count)
+                     .OrderByDescending(i => counts[i] * rows % total).ThenByDescending(i => counts[i]).ThenBy(i => i)
+                     .Take(rows - allocated.Sum()))
+            allocated[i]++;
+        return allocated;
     }
 
     private static double[] Cumulative(IEnumerable<double> weights)
