@@ -72,16 +72,17 @@ internal static class TabularBench
         Console.WriteLine($"sample 100,000 rows to CSV: {watch.Elapsed.TotalSeconds:F2} s");
         File.Delete(tmp);
 
-        var synthetic = model.Sample(train.RowCount, seed: 2);
-        var quality = QualityReport.Compute(train, synthetic, schema);
+        var task = PredictionTask.For(train, schema, "income", ">50K");
+        (QualityReport Quality, PredictionScores Tstr) Score(RawTable synthetic) =>
+            (QualityReport.Compute(train, synthetic, schema), MachineLearningEfficacy.Score(synthetic, test, schema, task, UtilityModel.LightGbm));
+
+        var (quality, tstr) = Score(model.Sample(train.RowCount, seed: 2));
         result["column_shapes"] = quality.ColumnShapes;
         result["column_pair_trends"] = quality.ColumnPairTrends;
         result["quality"] = quality.Quality;
         foreach (var s in quality.Shapes) Console.WriteLine($"  {s.Column,-16} {s.Metric,-13} {s.Score:F3}");
         Console.WriteLine($"column shapes {quality.ColumnShapes:F3}, pair trends {quality.ColumnPairTrends:F3}, quality {quality.Quality:F3}");
 
-        var task = PredictionTask.For(train, schema, "income", ">50K");
-        var tstr = MachineLearningEfficacy.Score(synthetic, test, schema, task, UtilityModel.LightGbm);
         var trtr = MachineLearningEfficacy.Score(train, test, schema, task, UtilityModel.LightGbm);
         result["tstr_f1"] = tstr.F1;
         result["trtr_f1"] = trtr.F1;
@@ -90,9 +91,7 @@ internal static class TabularBench
         Console.WriteLine($"TSTR F1 {tstr.F1:F3} (AUC {tstr.RocAuc:F3}); TRTR F1 {trtr.F1:F3} (AUC {trtr.RocAuc:F3})");
 
         // The same, sampled with the label in its training proportions (`tabular sample --stratify income`).
-        var stratified = model.Sample(train.RowCount, seed: 2, stratify: "income");
-        var stratifiedQuality = QualityReport.Compute(train, stratified, schema);
-        var stratifiedTstr = MachineLearningEfficacy.Score(stratified, test, schema, task, UtilityModel.LightGbm);
+        var (stratifiedQuality, stratifiedTstr) = Score(model.Sample(train.RowCount, seed: 2, stratify: "income"));
         result["stratified_column_shapes"] = stratifiedQuality.ColumnShapes;
         result["stratified_quality"] = stratifiedQuality.Quality;
         result["stratified_tstr_f1"] = stratifiedTstr.F1;

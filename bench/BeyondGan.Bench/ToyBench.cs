@@ -122,14 +122,19 @@ internal static class ToyBench
                 {
                     if (job % shardCount != shardIndex || done.Contains((config, dataset, seed))) continue;
                     // "NAME+drs[:percentile[:fine-tune steps]]": NAME sampled plain and by rejection sampling.
-                    var drsSpec = config.Contains("+drs", StringComparison.Ordinal) ? config[(config.IndexOf("+drs", StringComparison.Ordinal) + 4)..].Split(':', StringSplitOptions.RemoveEmptyEntries) : null;
-                    var c = drsSpec is null ? Config(config) : Config(config[..config.IndexOf("+drs", StringComparison.Ordinal)]) with { RejectionSampling = true };
-                    var defaults = new BeyondGan.Training.DiscriminatorRejectionSampler();
-                    var rejection = drsSpec is null ? null : new BeyondGan.Training.DiscriminatorRejectionSampler
+                    int drs = config.IndexOf("+drs", StringComparison.Ordinal);
+                    var c = drs < 0 ? Config(config) : Config(config[..drs]) with { RejectionSampling = true };
+                    BeyondGan.Training.DiscriminatorRejectionSampler? rejection = null;
+                    if (drs >= 0)
                     {
-                        GammaPercentile = drsSpec.Length > 0 ? double.Parse(drsSpec[0], CultureInfo.InvariantCulture) : defaults.GammaPercentile,
-                        FineTuneSteps = drsSpec.Length > 1 ? int.Parse(drsSpec[1], CultureInfo.InvariantCulture) : defaults.FineTuneSteps,
-                    };
+                        var spec = config[(drs + 4)..].Split(':', StringSplitOptions.RemoveEmptyEntries);
+                        var defaults = new BeyondGan.Training.DiscriminatorRejectionSampler();
+                        rejection = new()
+                        {
+                            GammaPercentile = spec.Length > 0 ? double.Parse(spec[0], CultureInfo.InvariantCulture) : defaults.GammaPercentile,
+                            FineTuneSteps = spec.Length > 1 ? int.Parse(spec[1], CultureInfo.InvariantCulture) : defaults.FineTuneSteps,
+                        };
+                    }
                     if (steps is long st) c = c with { Steps = st };
                     var data = GaussianMixture2D.ByName(dataset);
                     var sw = Stopwatch.StartNew();
