@@ -8,6 +8,40 @@ namespace BeyondGan.Core.Tests;
 public class LayerTests
 {
     [Fact]
+    public void Precision_linear_in_float32_is_nn_linear_with_the_same_initialisation()
+    {
+        manual_seed(3);
+        var reference = nn.Linear(5, 4);
+        manual_seed(3);
+        var layer = new PrecisionLinear(5, 4);
+        Assert.Equal(new[] { "weight", "bias" }, layer.state_dict().Keys.ToArray());
+        var x = randn(6, 5);
+        Assert.Equal(TestNets.Flatten(reference.call(x)), TestNets.Flatten(layer.call(x)));
+    }
+
+    [Fact]
+    public void Precision_linear_in_bfloat16_stays_close_to_float32_and_trains_float32_weights()
+    {
+        manual_seed(4);
+        var layer = new PrecisionLinear(64, 32);
+        var x = randn(16, 64);
+        var exact = layer.call(x).detach();
+        PrecisionLinear.SetComputeType(layer, ScalarType.BFloat16);
+        var y = layer.call(x);
+        Assert.Equal(ScalarType.Float32, y.dtype);
+        // bfloat16 keeps 8 significant bits: relative error of a 64-term dot product well under 2 %.
+        double relative = ((y.detach() - exact).norm() / exact.norm()).item<float>();
+        Assert.InRange(relative, 1e-6, 0.02);
+        y.square().sum().backward();
+        foreach (var p in layer.parameters())
+        {
+            Assert.Equal(ScalarType.Float32, p.dtype);
+            Assert.NotNull(p.grad);
+            Assert.True(p.grad!.abs().sum().item<float>() > 0);
+        }
+    }
+
+    [Fact]
     public void Spectral_norm_gives_unit_largest_singular_value()
     {
         manual_seed(0);

@@ -45,7 +45,7 @@ public sealed class MlpCritic : Critic, IGrowable
             if (activation == Activation.Maxout) layers.Add(new Maxout(width, h));
             else
             {
-                layers.Add(spectralNorm ? new SpectralLinear(width, h) : nn.Linear(width, h));
+                layers.Add(spectralNorm ? new SpectralLinear(width, h) : new PrecisionLinear(width, h));
                 layers.Add(MakeActivation(activation, h));
             }
             if (dropout > 0) layers.Add(nn.Dropout(dropout));
@@ -53,7 +53,7 @@ public sealed class MlpCritic : Critic, IGrowable
             width = h;
         }
         stack = new GrowableStack(blocks, hidden);
-        head = spectralNorm ? new SpectralLinear(width, 1) : nn.Linear(width, 1);
+        head = spectralNorm ? new SpectralLinear(width, 1) : new PrecisionLinear(width, 1);
         RegisterComponents();
     }
 

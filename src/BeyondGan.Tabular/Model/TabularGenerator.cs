@@ -1,4 +1,5 @@
 using BeyondGan.Discrete;
+using BeyondGan.Layers;
 using BeyondGan.Tabular.Transform;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -14,7 +15,7 @@ namespace BeyondGan.Tabular.Model;
 public sealed class TabularGenerator : BeyondGan.Modules.Generator
 {
     private readonly Sequential body;
-    private readonly Linear head;
+    private readonly PrecisionLinear head;
     private readonly OutputLayout layout;
     private readonly Tensor alphaColumns, restore;
     private readonly (Tensor Gather, Tensor Valid, int Count, int Widest)[] buckets;
@@ -36,7 +37,7 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
         var blocks = new List<nn.Module<Tensor, Tensor>>();
         foreach (int h in hidden) { blocks.Add(new ResidualBlock(width, h)); width += h; }
         body = nn.Sequential(blocks);
-        head = nn.Linear(width, spans.Sum(s => s.Span.Size));
+        head = new PrecisionLinear(width, spans.Sum(s => s.Span.Size));
         RegisterComponents();
         // Index tables are created after RegisterComponents so they are not registered as buffers (not weights, not saved).
         alphaColumns = tensor(layout.AlphaColumns);
