@@ -45,6 +45,25 @@ public class RegularizerTests
     }
 
     [Fact]
+    public void Gradient_penalty_on_a_fraction_is_the_penalty_of_the_first_packs()
+    {
+        manual_seed(5);
+        var critic = new MlpCritic(3, new[] { 8 }, pack: 2);
+        var real = randn(16, 3);
+        var fake = randn(16, 3);
+        Tensor Penalty(GradientPenalty gp, Tensor r, Tensor f) =>
+            gp.CriticPenalty(new CriticPenaltyInputs(critic, r, f, null, null, critic.call(r, null), critic.call(f, null), new TorchSharp.torch.Generator(9)))!;
+        // 8 packs; a quarter of them = the first 2 packs = the first 4 rows (same ε draws from the same generator).
+        var subset = Penalty(new GradientPenalty(10, fraction: 0.25), real, fake).item<float>();
+        var firstRows = Penalty(new GradientPenalty(10), real.narrow(0, 0, 4), fake.narrow(0, 0, 4)).item<float>();
+        var whole = Penalty(new GradientPenalty(10), real, fake).item<float>();
+        Assert.Equal(firstRows, subset);
+        Assert.NotEqual(whole, subset);
+        Assert.Throws<ArgumentException>(() => new GradientPenalty(10, fraction: 0));
+        Assert.Throws<ArgumentException>(() => new GradientPenalty(10, fraction: 1.5));
+    }
+
+    [Fact]
     public void R1_is_half_gamma_times_squared_gradient_norm()
     {
         var critic = new LinearCritic(new[] { 3f, 4f });
