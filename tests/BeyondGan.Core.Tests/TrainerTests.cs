@@ -80,6 +80,39 @@ public class TrainerTests : IDisposable
         Assert.NotEqual(a, Run(4));
     }
 
+    /// <summary>Counts the batches a trainer asks for.</summary>
+    private sealed class CountingSource(IBatchSource inner) : IBatchSource
+    {
+        public int Calls { get; private set; }
+        public Batch Next(int batchSize, TorchSharp.torch.Generator rng, Device device) { Calls++; return inner.Next(batchSize, rng, device); }
+    }
+
+    [Fact]
+    public void Reusing_the_critic_fakes_draws_one_batch_per_step_and_still_trains_the_generator()
+    {
+        (int Calls, float[] Before, float[] After) Run(bool reuse, int criticSteps)
+        {
+            Seeding.Seed(1);
+            var g = new MlpGenerator(3, new[] { 16 }, 2, batchNorm: true);
+            var d = new MlpCritic(2, new[] { 16 }, Activation.LeakyReLU, pack: 2);
+            var source = new CountingSource(GaussianMixture2D.Ring());
+            using var t = new GanTrainer<MlpGenerator, MlpCritic>(g, d, new WassersteinLoss(), source,
+                new GanTrainerOptions { BatchSize = 16, CriticSteps = criticSteps, Seed = 1, ReuseCriticFakes = reuse },
+                new GanRegularizer[] { new GradientPenalty(10) });
+            var before = TestNets.AllWeights(g);
+            t.Train(10);
+            return (source.Calls, before, TestNets.AllWeights(g));
+        }
+        var fresh = Run(reuse: false, criticSteps: 2);
+        var reused = Run(reuse: true, criticSteps: 2);
+        Assert.Equal(30, fresh.Calls);   // 2 critic batches + 1 generator batch per step
+        Assert.Equal(20, reused.Calls);  // the generator step reuses the last critic batch
+        Assert.Equal(fresh.Before, reused.Before);
+        Assert.NotEqual(reused.Before, reused.After);
+        Assert.NotEqual(fresh.After, reused.After);
+        Assert.Equal(reused.After, Run(reuse: true, criticSteps: 2).After); // still deterministic
+    }
+
     [Fact]
     public void Cancellation_stops_after_a_full_step_and_leaves_a_valid_checkpoint()
     {

@@ -100,8 +100,15 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         foreach (var r in regularizers) r.OnStepBegin(Step, totalSteps);
         double criticLoss = 0;
         var terms = new Dictionary<string, double>();
-        for (int k = 0; k < Options.CriticSteps; k++) criticLoss = CriticStep(terms);
-        double generatorLoss = GeneratorStep(terms);
+        Draw? kept = null;
+        for (int k = 0; k < Options.CriticSteps; k++)
+        {
+            // With ReuseCriticFakes the last critic update's draw is made here, with the generator's graph, so that it
+            // outlives the critic update and the generator update can backpropagate through it.
+            if (Options.ReuseCriticFakes && k == Options.CriticSteps - 1) kept = DrawFakes(withGraph: true);
+            criticLoss = CriticStep(terms, kept);
+        }
+        double generatorLoss = GeneratorStep(terms, kept);
         Step++;
         History.Record(Step, "critic_loss", criticLoss);
         History.Record(Step, "generator_loss", generatorLoss);
@@ -115,19 +122,26 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         return x;
     }
 
-    private double CriticStep(Dictionary<string, double> terms)
+    /// <summary>A batch of real data and the generator's samples for it (with or without the generator's graph).</summary>
+    private sealed record Draw(Tensor Real, Tensor? RealCondition, Tensor? FakeCondition, Tensor Z, Tensor Fake);
+
+    private Draw DrawFakes(bool withGraph)
     {
-        using var scope = NewDisposeScope();
         var batch = Data.Next(Options.BatchSize, Rng, Device);
         var real = batch.Real.to(Device);
-        var realCondition = batch.Condition?.to(Device);
         var fakeCondition = batch.ConditionForFakes?.to(Device);
+        var z = Generator.SampleLatent(real.shape[0], Rng, Device);
         Tensor fake;
-        using (no_grad())
-        {
-            var z = Generator.SampleLatent(real.shape[0], Rng, Device);
-            fake = Generator.call(z, fakeCondition);
-        }
+        if (withGraph) fake = Generator.call(z, fakeCondition);
+        else using (no_grad()) fake = Generator.call(z, fakeCondition);
+        return new Draw(real, batch.Condition?.to(Device), fakeCondition, z, fake);
+    }
+
+    private double CriticStep(Dictionary<string, double> terms, Draw? kept)
+    {
+        using var scope = NewDisposeScope();
+        var (real, realCondition, fakeCondition, _, fake) = kept ?? DrawFakes(withGraph: false);
+        fake = fake.detach();
         foreach (var r in regularizers) (fake, fakeCondition) = r.SelectFakesForCritic(fake, fakeCondition, Rng);
         var realIn = CriticInput(real);
         var fakeIn = CriticInput(fake);
@@ -158,21 +172,18 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         return loss;
     }
 
-    private double GeneratorStep(Dictionary<string, double> terms)
+    private double GeneratorStep(Dictionary<string, double> terms, Draw? kept)
     {
         using var scope = NewDisposeScope();
-        var batch = Data.Next(Options.BatchSize, Rng, Device);
-        var condition = batch.ConditionForFakes?.to(Device);
         // The critic's weights get no gradient in this phase: freezing them skips their weight-gradient work.
         foreach (var p in criticParameters) p.requires_grad = false;
         try
         {
-            var z = Generator.SampleLatent(batch.Real.shape[0], Rng, Device);
-            var fake = Generator.call(z, condition);
+            var (real, realCondition, condition, z, fake) = kept ?? DrawFakes(withGraph: true);
             var fakeScores = Critic.call(CriticInput(fake), condition);
             Tensor? realScores = null;
             if (Loss.GeneratorNeedsRealScores)
-                using (no_grad()) realScores = Critic.call(CriticInput(batch.Real.to(Device)), batch.Condition?.to(Device));
+                using (no_grad()) realScores = Critic.call(CriticInput(real), realCondition);
             var loss = Loss.GeneratorLoss(realScores, fakeScores);
             terms["generator_adversarial"] = loss.item<float>();
             var inputs = new GeneratorPenaltyInputs(Generator, Critic, fake, z, condition, fakeScores, Rng);

@@ -17,6 +17,13 @@ public sealed record GanTrainerOptions
     public long Seed { get; init; } = 42;
     /// <summary>Device name: cpu, cuda, cuda:N.</summary>
     public string Device { get; init; } = "cpu";
+    /// <summary>
+    /// The generator update reuses the last critic update's batch and generated samples (their forward pass is kept
+    /// for the generator's backward) instead of drawing a new batch and running the generator again, as in the
+    /// reference DCGAN training loop. Saves one generator forward pass and one batch per step; off = Algorithm 1 of
+    /// Goodfellow et al. (2014), which draws fresh noise for the generator update.
+    /// </summary>
+    public bool ReuseCriticFakes { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate(int packSize)
