@@ -41,7 +41,15 @@ internal static class TabularBench
         double? ema = Arg(args, "--ema") is string e ? double.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : new CtganOptions().GeneratorEma;
         if (ema == 0) ema = null;
         result["ema"] = ema;
-        var options = new CtganOptions { Epochs = epochs, Seed = seed, GeneratorEma = ema };
+        // --penalty-fraction F and --reuse-fakes true|false (default: CtganOptions' defaults).
+        var defaults = new CtganOptions();
+        double penaltyFraction = Arg(args, "--penalty-fraction") is string pf ? double.Parse(pf, System.Globalization.CultureInfo.InvariantCulture) : defaults.GradientPenaltyFraction;
+        bool reuse = Arg(args, "--reuse-fakes") is string rf ? bool.Parse(rf) : defaults.ReuseCriticFakes;
+        var precision = Arg(args, "--precision") is string pr ? BeyondGan.Runtime.ComputePrecisionExtensions.Parse(pr) : defaults.Precision;
+        result["precision"] = precision.ToString();
+        result["penalty_fraction"] = penaltyFraction;
+        result["reuse_fakes"] = reuse;
+        var options = defaults with { Epochs = epochs, Seed = seed, GeneratorEma = ema, GradientPenaltyFraction = penaltyFraction, ReuseCriticFakes = reuse, Precision = precision };
         watch.Restart();
         var prepared = CtganSynthesizer.Prepare(train, schema, options);
         result["transformer_fit_seconds"] = watch.Elapsed.TotalSeconds;

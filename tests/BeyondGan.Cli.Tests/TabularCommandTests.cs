@@ -143,6 +143,13 @@ public sealed class TabularCommandTests : IDisposable
         Assert.Contains("missing.csv: file not found.", output);
         (exit, _) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--bogus");
         Assert.Equal(2, exit);
+        (exit, output) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--penalty-fraction", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("--penalty-fraction must be in (0, 1], got 0", output.ReplaceLineEndings(" "));
+        (exit, output) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--precision", "fp8");
+        Assert.Equal(2, exit);
+        Assert.Contains("--precision fp8: expected float32 or bfloat16", output.ReplaceLineEndings(" "));
+        Assert.False(File.Exists(P("m.bgan")));
     }
 
     [Fact]

@@ -40,6 +40,22 @@ public sealed record CtganOptions
     /// 0.914–0.930 to 0.947–0.954 and TSTR F1 from 0.52–0.66 to 0.61–0.65 over three seeds (1 and 2 threads) (docs/BENCHMARKS.md §3).
     /// </summary>
     public double? GeneratorEma { get; init; } = 0.999;
+    /// <summary>
+    /// Share of each batch's packs the gradient penalty is estimated on (1 = all, as in the paper). A smaller share
+    /// saves much of the penalty's double backward at the price of a noisier estimate.
+    /// </summary>
+    public double GradientPenaltyFraction { get; init; } = 1;
+    /// <summary>
+    /// The generator update reuses the critic update's batch and generated rows instead of generating a new batch
+    /// (false = the paper, which draws fresh noise and conditions for the generator update). Saves one generator
+    /// forward pass and one batch per step.
+    /// </summary>
+    public bool ReuseCriticFakes { get; init; }
+    /// <summary>
+    /// Number type of the networks' matrix products: float32 (default) or bfloat16 mixed precision (weights, biases,
+    /// activations and optimiser stay float32).
+    /// </summary>
+    public BeyondGan.Runtime.ComputePrecision Precision { get; init; } = BeyondGan.Runtime.ComputePrecision.Float32;
     /// <summary>Seed of everything random: transformer, weights, batches, noise.</summary>
     public long Seed { get; init; }
     /// <summary>Device: cpu, cuda, cuda:N.</summary>
@@ -71,6 +87,7 @@ public sealed record CtganOptions
         if (GumbelTau <= 0) throw new ArgumentException("The Gumbel-softmax temperature must be positive.");
         if (CriticDropout is < 0 or >= 1) throw new ArgumentException("Critic dropout must be in [0, 1).");
         if (GeneratorEma is <= 0 or >= 1) throw new ArgumentException($"--ema must be in (0, 1), got {GeneratorEma}.");
+        if (GradientPenaltyFraction is <= 0 or > 1) throw new ArgumentException($"--penalty-fraction must be in (0, 1], got {GradientPenaltyFraction}.");
         if (MixtureFitRows < 100) throw new ArgumentException("The mixture fit sample must be at least 100 rows.");
         if (FocusShare is <= 0 or >= 1) throw new ArgumentException($"The focus share must be in (0, 1), got {FocusShare}.");
     }

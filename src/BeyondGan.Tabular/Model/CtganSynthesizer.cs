@@ -1,3 +1,4 @@
+using BeyondGan.Layers;
 using BeyondGan.Losses;
 using BeyondGan.Modules;
 using BeyondGan.Regularizers;
@@ -30,6 +31,8 @@ public sealed class CtganSynthesizer : IDisposable
         Generator = new TabularGenerator(options.LatentSize, transformer.ConditionWidth, options.GeneratorDims, transformer.Spans, options.GumbelTau);
         Critic = new MlpCritic(transformer.Width, options.CriticDims, Activation.LeakyReLU, options.Pac, options.CriticDropout,
             conditionSize: transformer.ConditionWidth);
+        PrecisionLinear.SetComputeType(Generator, options.Precision.ToScalarType());
+        PrecisionLinear.SetComputeType(Critic, options.Precision.ToScalarType());
         var device = TorchRuntime.ParseDevice(options.Device);
         Generator.to(device);
         Critic.to(device);
@@ -95,10 +98,11 @@ public sealed class CtganSynthesizer : IDisposable
             CriticSteps = Options.CriticSteps,
             Seed = Options.Seed,
             Device = Options.Device,
+            ReuseCriticFakes = Options.ReuseCriticFakes,
             GeneratorOptimizer = new OptimizerSpec { LearningRate = Options.GeneratorLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
             CriticOptimizer = new OptimizerSpec { LearningRate = Options.CriticLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
         };
-        var regularizers = new List<GanRegularizer> { new GradientPenalty(Options.GradientPenaltyWeight), new ConditionalCrossEntropy(Transformer) };
+        var regularizers = new List<GanRegularizer> { new GradientPenalty(Options.GradientPenaltyWeight, Options.GradientPenaltyFraction), new ConditionalCrossEntropy(Transformer) };
         if (Options.GeneratorEma is double decay) regularizers.Add(new GeneratorEma(decay));
         using var trainer = new GanTrainer<TabularGenerator, MlpCritic>(Generator, Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
         Generator.NoiseGenerator = trainer.Rng;

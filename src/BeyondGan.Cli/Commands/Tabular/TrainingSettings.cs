@@ -48,6 +48,18 @@ public class TrainingSettings : TableInputSettings
     [CommandOption("--ema <DECAY>"), Description("Decay of the moving average of the generator's weights used for sampling (default 0.999; 0 = off, as in the paper).")]
     public double? Ema { get; init; }
 
+    /// <summary>Gradient penalty subset.</summary>
+    [CommandOption("--penalty-fraction <F>"), Description("Share of each batch's packs the gradient penalty is estimated on (default 1 = all, as in the paper).")]
+    public double? PenaltyFraction { get; init; }
+
+    /// <summary>Reuse of the critic's batch for the generator update.</summary>
+    [CommandOption("--reuse-fakes <BOOL>"), Description("true: the generator update reuses the critic update's generated rows instead of generating new ones (faster); false: new ones, as in the paper.")]
+    public bool? ReuseFakes { get; init; }
+
+    /// <summary>Matrix-product precision.</summary>
+    [CommandOption("--precision <NAME>"), Description("float32 (default) or bfloat16: the networks' matrix products in bfloat16 with float32 weights (several times faster on CPUs with AVX512-BF16).")]
+    public string? Precision { get; init; }
+
     /// <summary>Threads.</summary>
     [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
     public int Threads { get; init; }
@@ -82,6 +94,9 @@ public class TrainingSettings : TableInputSettings
             CriticLearningRate = LearningRateD ?? defaults.CriticLearningRate,
             CriticSteps = CriticSteps ?? defaults.CriticSteps,
             GeneratorEma = Ema is null ? defaults.GeneratorEma : Ema == 0 ? null : Ema,
+            GradientPenaltyFraction = PenaltyFraction ?? defaults.GradientPenaltyFraction,
+            ReuseCriticFakes = ReuseFakes ?? defaults.ReuseCriticFakes,
+            Precision = Precision is null ? defaults.Precision : BeyondGan.Runtime.ComputePrecisionExtensions.Parse(Precision),
             Device = Device,
         };
         o.Validate();
