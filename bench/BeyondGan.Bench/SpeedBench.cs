@@ -21,16 +21,19 @@ internal static class SpeedBench
     }
 
     /// <summary>CTGAN-sized generator: 128 → 256 → 256 → 150 with BatchNorm (plain MLP; CTGAN's residual concat adds width).</summary>
-    public static (GanTrainer<MlpGenerator, MlpCritic> Trainer, double Flops) CtganSized(bool residualWidths)
+    public static (GanTrainer<MlpGenerator, MlpCritic> Trainer, double Flops) CtganSized(bool residualWidths,
+        ScalarType compute = ScalarType.Float32, bool reuseFakes = false)
     {
         Seeding.Seed(1);
         // The critic sees 170 columns (150 generated + 20 condition); we generate 170 directly to keep the shape.
         var g = new MlpGenerator(128, new[] { 256, 256 }, 170, Activation.ReLU, batchNorm: true);
         var d = new MlpCritic(170, new[] { 256, 256 }, Activation.LeakyReLU, pack: 10, dropout: 0.5);
+        BeyondGan.Layers.PrecisionLinear.SetComputeType(g, compute);
+        BeyondGan.Layers.PrecisionLinear.SetComputeType(d, compute);
         var trainer = new GanTrainer<MlpGenerator, MlpCritic>(g, d, new WassersteinLoss(), new RandomRows(),
             new GanTrainerOptions
             {
-                BatchSize = 500, Seed = 1,
+                BatchSize = 500, Seed = 1, ReuseCriticFakes = reuseFakes,
                 GeneratorOptimizer = new OptimizerSpec { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 },
                 CriticOptimizer = new OptimizerSpec { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 },
             }, new GanRegularizer[] { new GradientPenalty(10) });
@@ -50,11 +53,11 @@ internal static class SpeedBench
         return criticStep + generatorStep;
     }
 
-    public static double MatmulGflops(int n = 1024, int reps = 20)
+    public static double MatmulGflops(int n = 1024, int reps = 20, bool bf16 = false)
     {
         using var scope = NewDisposeScope();
-        var a = randn(n, n);
-        var b = randn(n, n);
+        var a = randn(n, n).to(bf16 ? ScalarType.BFloat16 : ScalarType.Float32);
+        var b = randn(n, n).to(a.dtype);
         for (int i = 0; i < 3; i++) a.matmul(b);
         var sw = Stopwatch.StartNew();
         for (int i = 0; i < reps; i++) a.matmul(b).Dispose();
@@ -82,13 +85,21 @@ internal static class SpeedBench
         using (var toy = ToyExperiment.BuildTrainer(ToyPresets.PacGan(1), GaussianMixture2D.Grid(), 1))
             Console.WriteLine($"toy preset 'gan' (grid): {MsPerStep(toy, 50, 300):F2} ms/step");
 
-        var (ctgan, flops) = CtganSized(false);
-        using (ctgan)
+        foreach (var (name, compute, reuse) in new[]
+                 {
+                     ("float32", ScalarType.Float32, false), ("bfloat16 matmuls", ScalarType.BFloat16, false),
+                     ("bfloat16 + reused fakes", ScalarType.BFloat16, true),
+                 })
         {
-            double ms = MsPerStep(ctgan, 20, 200);
-            double achieved = flops / (ms / 1000) / 1e9;
-            Console.WriteLine($"CTGAN-sized WGAN-GP step (batch 500, pac 10): {ms:F2} ms/step, {flops / 1e9:F3} GFLOP/step, " +
-                              $"{achieved:F1} GFLOP/s = {100 * achieved / gflops:F0}% of matmul throughput");
+            var (ctgan, flops) = CtganSized(false, compute, reuse);
+            using (ctgan)
+            {
+                double ms = MsPerStep(ctgan, 20, 200);
+                double achieved = flops / (ms / 1000) / 1e9;
+                Console.WriteLine($"CTGAN-sized WGAN-GP step (batch 500, pac 10), {name}: {ms:F2} ms/step, {flops / 1e9:F3} GFLOP/step (float32 count), " +
+                                  $"{achieved:F1} GFLOP/s = {100 * achieved / gflops:F0}% of float32 matmul throughput");
+            }
         }
+        Console.WriteLine($"matmul 1024x1024 bf16: {MatmulGflops(bf16: true):F1} GFLOP/s");
     }
 }

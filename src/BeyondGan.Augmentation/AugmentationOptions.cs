@@ -1,3 +1,4 @@
+using BeyondGan.Runtime;
 using BeyondGan.Tabular.Model;
 
 namespace BeyondGan.Augmentation;
@@ -27,10 +28,15 @@ public sealed record AugmentationOptions
     public CtganOptions Gan { get; init; } = DefaultGan;
 
     /// <summary>
-    /// The GAN as the augmentation benchmark measured it: CTGAN's defaults without the generator weight average
-    /// (which became the tabular default later and has not been measured for augmentation yet; <c>--ema 0.999</c> turns it on).
+    /// The GAN as the augmentation benchmark measured it: the paper's CTGAN — no generator weight average, float32,
+    /// fresh fakes for the generator update, the penalty on the whole batch. The tabular defaults moved on later
+    /// (weight average, bfloat16 products, reused fakes, penalty on a fifth of the packs) and have not been measured
+    /// for augmentation yet; the CLI's flags turn each on.
     /// </summary>
-    public static CtganOptions DefaultGan => new() { GeneratorEma = null };
+    public static CtganOptions DefaultGan => new()
+    {
+        GeneratorEma = null, Precision = ComputePrecision.Float32, ReuseCriticFakes = false, GradientPenaltyFraction = 1,
+    };
     /// <summary>
     /// When the GAN is trained here: the share of each batch conditioned on the target with classes drawn uniformly
     /// (<see cref="CtganOptions.FocusColumn"/>), so the rare classes are learned from as often as the common ones.

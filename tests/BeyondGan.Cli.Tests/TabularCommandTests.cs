@@ -148,7 +148,7 @@ public sealed class TabularCommandTests : IDisposable
         Assert.Contains("--penalty-fraction must be in (0, 1], got 0", output.ReplaceLineEndings(" "));
         (exit, output) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--precision", "fp8");
         Assert.Equal(2, exit);
-        Assert.Contains("--precision fp8: expected float32 or bfloat16", output.ReplaceLineEndings(" "));
+        Assert.Contains("--precision fp8: expected auto, float32 or bfloat16", output.ReplaceLineEndings(" "));
         Assert.False(File.Exists(P("m.bgan")));
     }
 

@@ -223,7 +223,7 @@ public class ModelTests
         var table = TestTables.Mixed(200);
         var schema = SchemaInference.Infer(table);
         var fast = Tiny with { Precision = BeyondGan.Runtime.ComputePrecision.BFloat16, ReuseCriticFakes = true, GradientPenaltyFraction = 0.5 };
-        using var paper = CtganSynthesizer.Fit(table, schema, Tiny);
+        using var paper = CtganSynthesizer.Fit(table, schema, Tiny with { Precision = BeyondGan.Runtime.ComputePrecision.Float32, ReuseCriticFakes = false, GradientPenaltyFraction = 1 });
         using var a = CtganSynthesizer.Fit(table, schema, fast);
         using var b = CtganSynthesizer.Fit(table, schema, fast);
         string Csv(RawTable t) { var w = new StringWriter(); CsvTableWriter.Write(w, t); return w.ToString(); }

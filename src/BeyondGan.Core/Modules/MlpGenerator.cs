@@ -13,7 +13,7 @@ namespace BeyondGan.Modules;
 public sealed class MlpGenerator : Generator, IGrowable
 {
     private readonly GrowableStack stack;
-    private readonly Linear head;
+    private readonly PrecisionLinear head;
     private readonly ConditionEncoder? condition;
     private readonly int latentSize;
 
@@ -35,14 +35,14 @@ public sealed class MlpGenerator : Generator, IGrowable
         var blocks = new List<nn.Module<Tensor, Tensor>>();
         foreach (int h in hidden)
         {
-            var layers = new List<nn.Module<Tensor, Tensor>> { nn.Linear(width, h) };
+            var layers = new List<nn.Module<Tensor, Tensor>> { new PrecisionLinear(width, h) };
             if (batchNorm) layers.Add(nn.BatchNorm1d(h));
             layers.Add(MlpCritic.MakeActivation(activation, h));
             blocks.Add(nn.Sequential(layers));
             width = h;
         }
         stack = new GrowableStack(blocks, hidden);
-        head = nn.Linear(width, outputSize);
+        head = new PrecisionLinear(width, outputSize);
         RegisterComponents();
     }
 

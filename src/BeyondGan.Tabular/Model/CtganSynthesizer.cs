@@ -23,6 +23,9 @@ public sealed class CtganSynthesizer : IDisposable
     {
         options.Validate();
         TorchRuntime.EnsureLoaded();
+        var device = TorchRuntime.ParseDevice(options.Device);
+        // The automatic precision is made concrete here, so a model file records what it was trained with.
+        options = options with { Precision = options.Precision.Resolve(device) };
         Schema = schema;
         Transformer = transformer;
         Options = options;
@@ -33,7 +36,6 @@ public sealed class CtganSynthesizer : IDisposable
             conditionSize: transformer.ConditionWidth);
         PrecisionLinear.SetComputeType(Generator, options.Precision.ToScalarType());
         PrecisionLinear.SetComputeType(Critic, options.Precision.ToScalarType());
-        var device = TorchRuntime.ParseDevice(options.Device);
         Generator.to(device);
         Critic.to(device);
     }

@@ -1,3 +1,4 @@
+using BeyondGan.Runtime;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -95,7 +96,7 @@ public static class TabularModelFile
             TableSchema schema = null!;
             DataTransformer transformer = null!;
             MetricsHistory history = null!;
-            SectionedFile.ReadSection(r, "header", br => header = JsonSerializer.Deserialize<Header>(br.ReadString(), Json) ?? throw new InvalidDataException("empty header"));
+            SectionedFile.ReadSection(r, "header", br => header = ReadHeader(br.ReadString()));
             SectionedFile.ReadSection(r, "schema", br => schema = TableSchema.FromJson(br.ReadString(), path));
             SectionedFile.ReadSection(r, "transformer", br => transformer = DataTransformer.FromJson(br.ReadString()));
             SectionedFile.ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
@@ -112,6 +113,16 @@ public static class TabularModelFile
 
     /// <summary>The version of this library, written into every model file.</summary>
     public static string LibraryVersion => typeof(TabularModelFile).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private static Header ReadHeader(string json)
+    {
+        var header = JsonSerializer.Deserialize<Header>(json, Json) ?? throw new InvalidDataException("empty header");
+        // Files written before the precision option existed were trained and must sample in float32 (not the new Auto default).
+        using var document = JsonDocument.Parse(json);
+        if (!document.RootElement.GetProperty(nameof(Header.Options)).TryGetProperty(nameof(CtganOptions.Precision), out _))
+            header = header with { Options = header.Options with { Precision = ComputePrecision.Float32 } };
+        return header;
+    }
 
     private sealed record Header(string Library, CtganOptions Options, long TrainingRows, int EpochsTrained);
 }

@@ -49,15 +49,15 @@ public class TrainingSettings : TableInputSettings
     public double? Ema { get; init; }
 
     /// <summary>Gradient penalty subset.</summary>
-    [CommandOption("--penalty-fraction <F>"), Description("Share of each batch's packs the gradient penalty is estimated on (default 1 = all, as in the paper).")]
+    [CommandOption("--penalty-fraction <F>"), Description("Share of each batch's packs the gradient penalty is estimated on (default 0.2; 1 = all, as in the paper).")]
     public double? PenaltyFraction { get; init; }
 
     /// <summary>Reuse of the critic's batch for the generator update.</summary>
-    [CommandOption("--reuse-fakes <BOOL>"), Description("true: the generator update reuses the critic update's generated rows instead of generating new ones (faster); false: new ones, as in the paper.")]
+    [CommandOption("--reuse-fakes <BOOL>"), Description("true (default): the generator update reuses the critic update's generated rows; false: it generates new ones, as in the paper.")]
     public bool? ReuseFakes { get; init; }
 
     /// <summary>Matrix-product precision.</summary>
-    [CommandOption("--precision <NAME>"), Description("float32 (default) or bfloat16: the networks' matrix products in bfloat16 with float32 weights (several times faster on CPUs with AVX512-BF16).")]
+    [CommandOption("--precision <NAME>"), Description("auto (default: bfloat16 where the CPU has native bfloat16 dot products, else float32), float32 (the paper) or bfloat16: the networks' matrix products only; weights stay float32.")]
     public string? Precision { get; init; }
 
     /// <summary>Threads.</summary>
