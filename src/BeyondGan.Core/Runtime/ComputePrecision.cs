@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,11 +8,11 @@ namespace BeyondGan.Runtime;
 public enum ComputePrecision
 {
     /// <summary>bfloat16 on a CPU with native bfloat16 dot products (AVX512-BF16 or AMX), float32 otherwise.</summary>
-    Auto,
+    [JsonStringEnumMemberName("auto")] Auto,
     /// <summary>float32 throughout.</summary>
-    Float32,
+    [JsonStringEnumMemberName("float32")] Float32,
     /// <summary>Matrix products in bfloat16 with float32 accumulation (mixed precision; fast on CPUs with AVX512-BF16 or AMX).</summary>
-    BFloat16,
+    [JsonStringEnumMemberName("bfloat16")] BFloat16,
 }
 
 /// <summary>Conversions of <see cref="ComputePrecision"/>.</summary>
