@@ -87,7 +87,7 @@ internal static class TabularProfile
         var real = batch.Real;
         Console.WriteLine($"D fwd: {Time(100, () => d.call(real, c)):F2} ms");
         Console.WriteLine($"D fwd+bwd: {Time(100, () => d.call(real, c).sum().backward()):F2} ms");
-        var gp = new BeyondGan.Regularizers.GradientPenalty();
+        var gp = new BeyondGan.Regularizers.GradientPenalty(10, args.Contains("--bf16") ? 0.2 : 1.0);
         Console.WriteLine($"GP fwd+bwd: {Time(100, () => gp.CriticPenalty(new(d, real, real, c, c, real, real, rng))!.backward()):F2} ms");
         var ce = new ConditionalCrossEntropy(prepared.Transformer);
         var optD = torch.optim.Adam(d.parameters(), 2e-4, 0.5, 0.9, weight_decay: 1e-6);
@@ -116,7 +116,7 @@ internal static class TabularProfile
         string[] names = ["source", "G fwd (no grad)", "D real+fake fwd", "GP fwd+grad", "D backward+adam", "G-step source+G fwd", "G-step D fwd + CE", "G backward+adam"];
         for (int i = 0; i < 8; i++) Console.WriteLine($"  {names[i],-22} {parts[i] / 50:F2} ms");
         Console.WriteLine($"  total {parts.Sum() / 50:F2} ms");
-        WholeSteps(args, prepared);
+        if (!args.Contains("--no-steps")) WholeSteps(args, prepared);
     }
 
     private static void WholeSteps(string[] args, PreparedTable prepared)
@@ -138,6 +138,7 @@ internal static class TabularProfile
             ("bf16 + reuse", paper with { Precision = bf16, ReuseCriticFakes = true }),
             ("bf16 + reuse + 1/5 (default)", new CtganOptions { Epochs = 2 }),
         };
+        if (args.Contains("--default-only")) configs = configs[^1..];
         var best = configs.Select(_ => double.MaxValue).ToArray();
         for (int rep = 0; rep <= reps; rep++) // round 0 warms up
             for (int i = 0; i < configs.Length; i++)
