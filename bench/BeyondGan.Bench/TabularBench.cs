@@ -10,7 +10,7 @@ using BeyondGan.Tabular.Model;
 /// CTGAN on Adult (issue 3): 70/30 split with a fixed seed, the paper's defaults, timings of each phase, peak memory,
 /// column shapes / pair trends of the synthetic data against the real training rows, and TSTR/TRTR F1 on income.
 /// Unconditional and income-stratified samples are both scored.
-/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--out FILE.json] [--model FILE.bgan]
+/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--out FILE.json] [--model FILE.bgan]
 /// </summary>
 internal static class TabularBench
 {

@@ -6,7 +6,7 @@ using BeyondGan.Tabular.Sampling;
 using TorchSharp;
 using static TorchSharp.torch;
 
-/// <summary>Where one CTGAN training step on Adult spends its time. Usage: tabular profile [--threads T]</summary>
+/// <summary>Where one CTGAN training step on Adult spends its time. Usage: tabular profile [--threads T] [--bf16] [--no-steps | --steps-only [--reps N] [--default-only]] [--parts]  (--parts: batch source and EMA update costs)</summary>
 internal static class TabularProfile
 {
     private static double Time(int reps, Action a) => BeyondGan.Bench.Profile.Time(reps, a);
@@ -30,7 +30,7 @@ internal static class TabularProfile
         using var source = new TabularBatchSource(prepared.Transformer, prepared.Matrix, prepared.Rows, sampler);
         var rng = new TorchSharp.torch.Generator(1);
         if (args.Contains("--steps-only")) { WholeSteps(args, prepared); return; }
-        if (args.Contains("--ema-only"))
+        if (args.Contains("--parts"))
         {
             using var m = prepared.CreateModel();
             var ema = new BeyondGan.Regularizers.GeneratorEma(0.999);
