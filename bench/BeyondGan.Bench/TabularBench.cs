@@ -10,7 +10,7 @@ using BeyondGan.Tabular.Model;
 /// CTGAN on Adult (issue 3): 70/30 split with a fixed seed, the paper's defaults, timings of each phase, peak memory,
 /// column shapes / pair trends of the synthetic data against the real training rows, and TSTR/TRTR F1 on income.
 /// Unconditional and income-stratified samples are both scored.
-/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--out FILE.json] [--model FILE.bgan]
+/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--joint-critic-pass true|false] [--out FILE.json] [--model FILE.bgan]
 /// </summary>
 internal static class TabularBench
 {
@@ -47,9 +47,11 @@ internal static class TabularBench
         bool reuse = Arg(args, "--reuse-fakes") is string rf ? bool.Parse(rf) : defaults.ReuseCriticFakes;
         var precision = Arg(args, "--precision") is string pr ? BeyondGan.Runtime.ComputePrecisionExtensions.Parse(pr) : defaults.Precision;
         result["precision"] = precision.ToString();
+        bool joint = Arg(args, "--joint-critic-pass") is string jc ? bool.Parse(jc) : defaults.JointCriticPass;
+        result["joint_critic_pass"] = joint;
         result["penalty_fraction"] = penaltyFraction;
         result["reuse_fakes"] = reuse;
-        var options = defaults with { Epochs = epochs, Seed = seed, GeneratorEma = ema, GradientPenaltyFraction = penaltyFraction, ReuseCriticFakes = reuse, Precision = precision };
+        var options = defaults with { Epochs = epochs, Seed = seed, GeneratorEma = ema, GradientPenaltyFraction = penaltyFraction, ReuseCriticFakes = reuse, Precision = precision, JointCriticPass = joint };
         watch.Restart();
         var prepared = CtganSynthesizer.Prepare(train, schema, options);
         result["transformer_fit_seconds"] = watch.Elapsed.TotalSeconds;

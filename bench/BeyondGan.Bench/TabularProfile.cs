@@ -136,9 +136,10 @@ internal static class TabularProfile
             ("reuse + penalty 1/5", paper with { ReuseCriticFakes = true, GradientPenaltyFraction = 0.2 }),
             ("bf16", paper with { Precision = bf16 }),
             ("bf16 + reuse", paper with { Precision = bf16, ReuseCriticFakes = true }),
+            ("default + joint critic pass", new CtganOptions { Epochs = 2, JointCriticPass = true }),
             ("bf16 + reuse + 1/5 (default)", new CtganOptions { Epochs = 2 }),
         };
-        if (args.Contains("--default-only")) configs = configs[^1..];
+        if (args.Contains("--default-only")) configs = configs[^2..];
         var best = configs.Select(_ => double.MaxValue).ToArray();
         for (int rep = 0; rep <= reps; rep++) // round 0 warms up
             for (int i = 0; i < configs.Length; i++)

@@ -35,7 +35,7 @@ public sealed record AugmentationOptions
     /// </summary>
     public static CtganOptions DefaultGan => new()
     {
-        GeneratorEma = null, Precision = ComputePrecision.Float32, ReuseCriticFakes = false, GradientPenaltyFraction = 1,
+        GeneratorEma = null, Precision = ComputePrecision.Float32, ReuseCriticFakes = false, GradientPenaltyFraction = 1, JointCriticPass = false,
     };
     /// <summary>
     /// When the GAN is trained here: the share of each batch conditioned on the target with classes drawn uniformly

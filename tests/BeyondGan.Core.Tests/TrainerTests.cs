@@ -114,6 +114,30 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_joint_critic_pass_gives_the_same_training_and_is_skipped_for_batch_statistics()
+    {
+        float[] Run(bool joint, bool minibatchStd)
+        {
+            Seeding.Seed(2);
+            var g = new MlpGenerator(3, new[] { 16 }, 2);
+            var d = new MlpCritic(2, new[] { 16 }, Activation.LeakyReLU, pack: 2, minibatchStdDev: minibatchStd);
+            using var t = new GanTrainer<MlpGenerator, MlpCritic>(g, d, new WassersteinLoss(), GaussianMixture2D.Ring(),
+                new GanTrainerOptions { BatchSize = 16, Seed = 2, JointCriticPass = joint }, new GanRegularizer[] { new GradientPenalty(10) });
+            t.Train(10);
+            return TestNets.AllWeights(g).Concat(TestNets.AllWeights(d)).ToArray();
+        }
+        // No dropout: one call on [real; fake] scores exactly what two calls score (up to summation order).
+        var separate = Run(joint: false, minibatchStd: false);
+        var joint = Run(joint: true, minibatchStd: false);
+        Assert.Equal(separate.Length, joint.Length);
+        for (int i = 0; i < separate.Length; i++) Assert.Equal(separate[i], joint[i], 4);
+        Assert.True(new MlpCritic(2, new[] { 4 }).ScoresPacksIndependently);
+        // Minibatch standard deviation is a batch statistic: the option is ignored, the run is unchanged bit for bit.
+        Assert.False(new MlpCritic(2, new[] { 4 }, minibatchStdDev: true).ScoresPacksIndependently);
+        Assert.Equal(Run(joint: false, minibatchStd: true), Run(joint: true, minibatchStd: true));
+    }
+
+    [Fact]
     public void Cancellation_stops_after_a_full_step_and_leaves_a_valid_checkpoint()
     {
         using var cts = new CancellationTokenSource();

@@ -14,4 +14,10 @@ public abstract class Critic : nn.Module<Tensor, Tensor?, Tensor>
 
     /// <summary>How many samples are packed into one critic input (1 = no packing).</summary>
     public virtual int PackSize => 1;
+
+    /// <summary>
+    /// True when each pack's score depends on that pack alone (no batch statistics such as BatchNorm or minibatch
+    /// standard deviation), so real and generated samples may be scored in one call.
+    /// </summary>
+    public virtual bool ScoresPacksIndependently => false;
 }

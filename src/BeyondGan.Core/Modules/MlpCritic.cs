@@ -61,6 +61,9 @@ public sealed class MlpCritic : Critic, IGrowable
     public override int PackSize => packing.PackSize;
 
     /// <inheritdoc />
+    public override bool ScoresPacksIndependently => minibatchStd is null;
+
+    /// <inheritdoc />
     public int MaxDepth => stack.MaxDepth;
 
     /// <inheritdoc />

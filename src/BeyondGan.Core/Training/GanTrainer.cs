@@ -145,8 +145,7 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         foreach (var r in regularizers) (fake, fakeCondition) = r.SelectFakesForCritic(fake, fakeCondition, Rng);
         var realIn = CriticInput(real);
         var fakeIn = CriticInput(fake);
-        var realScores = Critic.call(realIn, realCondition);
-        var fakeScores = Critic.call(fakeIn, fakeCondition);
+        var (realScores, fakeScores) = ScoreRealAndFake(realIn, realCondition, fakeIn, fakeCondition);
         var loss = Loss.CriticLoss(realScores, fakeScores);
         terms["critic_adversarial"] = loss.item<float>();
         var inputs = new CriticPenaltyInputs(Critic, realIn, fakeIn, realCondition, fakeCondition, realScores, fakeScores, Rng);
@@ -157,6 +156,16 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         CriticOptimizer.step();
         foreach (var r in regularizers) r.AfterCriticStep(Critic);
         return loss.item<float>();
+    }
+
+    private (Tensor Real, Tensor Fake) ScoreRealAndFake(Tensor real, Tensor? realCondition, Tensor fake, Tensor? fakeCondition)
+    {
+        if (!Options.JointCriticPass || !Critic.ScoresPacksIndependently || (realCondition is null) != (fakeCondition is null))
+            return (Critic.call(real, realCondition), Critic.call(fake, fakeCondition));
+        var scores = Critic.call(cat(new[] { real, fake }, 0),
+            realCondition is null ? null : cat(new[] { realCondition, fakeCondition! }, 0));
+        long realPacks = real.shape[0] / Critic.PackSize;
+        return (scores.narrow(0, 0, realPacks), scores.narrow(0, realPacks, scores.shape[0] - realPacks));
     }
 
     /// <summary>Adds each regulariser's penalty for this phase to <paramref name="loss"/>, recording it as "name_phase".</summary>

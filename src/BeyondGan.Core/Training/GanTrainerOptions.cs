@@ -24,6 +24,12 @@ public sealed record GanTrainerOptions
     /// Goodfellow et al. (2014), which draws fresh noise for the generator update.
     /// </summary>
     public bool ReuseCriticFakes { get; init; }
+    /// <summary>
+    /// Score real and generated samples in one critic call (one pass, half the per-operation overhead) when the
+    /// critic scores packs independently (<see cref="BeyondGan.Modules.Critic.ScoresPacksIndependently"/>). The scores
+    /// are the same function of the inputs; only the draws of dropout masks differ from two calls.
+    /// </summary>
+    public bool JointCriticPass { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate(int packSize)

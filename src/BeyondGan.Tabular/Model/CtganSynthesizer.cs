@@ -101,6 +101,7 @@ public sealed class CtganSynthesizer : IDisposable
             Seed = Options.Seed,
             Device = Options.Device,
             ReuseCriticFakes = Options.ReuseCriticFakes,
+            JointCriticPass = Options.JointCriticPass,
             GeneratorOptimizer = new OptimizerSpec { LearningRate = Options.GeneratorLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
             CriticOptimizer = new OptimizerSpec { LearningRate = Options.CriticLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
         };

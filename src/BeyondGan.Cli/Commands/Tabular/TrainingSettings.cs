@@ -56,6 +56,10 @@ public class TrainingSettings : TableInputSettings
     [CommandOption("--reuse-fakes <BOOL>"), Description("true (default): the generator update reuses the critic update's generated rows; false: it generates new ones, as in the paper.")]
     public bool? ReuseFakes { get; init; }
 
+    /// <summary>One critic call for real and generated rows.</summary>
+    [CommandOption("--joint-critic-pass <BOOL>"), Description("true: the critic scores real and generated rows in one call (faster; same scores, different dropout draws); false: two calls, as in the paper.")]
+    public bool? JointCriticPass { get; init; }
+
     /// <summary>Matrix-product precision.</summary>
     [CommandOption("--precision <NAME>"), Description("auto (default: bfloat16 where the CPU has native bfloat16 dot products, else float32), float32 (the paper) or bfloat16: the networks' matrix products only; weights stay float32.")]
     public string? Precision { get; init; }
@@ -96,6 +100,7 @@ public class TrainingSettings : TableInputSettings
             GeneratorEma = Ema is null ? defaults.GeneratorEma : Ema == 0 ? null : Ema,
             GradientPenaltyFraction = PenaltyFraction ?? defaults.GradientPenaltyFraction,
             ReuseCriticFakes = ReuseFakes ?? defaults.ReuseCriticFakes,
+            JointCriticPass = JointCriticPass ?? defaults.JointCriticPass,
             Precision = Precision is null ? defaults.Precision : BeyondGan.Runtime.ComputePrecisionExtensions.Parse(Precision),
             Device = Device,
         };
