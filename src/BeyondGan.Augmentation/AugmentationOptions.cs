@@ -30,7 +30,7 @@ public sealed record AugmentationOptions
     /// <summary>
     /// The GAN as the augmentation benchmark measured it: the paper's CTGAN — no generator weight average, float32,
     /// fresh fakes for the generator update, the penalty on the whole batch. The tabular defaults moved on later
-    /// (weight average, bfloat16 products, reused fakes, penalty on a fifth of the packs) and have not been measured
+    /// (weight average, bfloat16 products, reused fakes, penalty on a fifth of the packs, one critic call) and have not been measured
     /// for augmentation yet; the CLI's flags turn each on.
     /// </summary>
     public static CtganOptions DefaultGan => new()

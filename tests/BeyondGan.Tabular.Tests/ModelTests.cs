@@ -223,7 +223,7 @@ public class ModelTests
         var table = TestTables.Mixed(200);
         var schema = SchemaInference.Infer(table);
         var fast = Tiny with { Precision = BeyondGan.Runtime.ComputePrecision.BFloat16, ReuseCriticFakes = true, GradientPenaltyFraction = 0.5 };
-        using var paper = CtganSynthesizer.Fit(table, schema, Tiny with { Precision = BeyondGan.Runtime.ComputePrecision.Float32, ReuseCriticFakes = false, GradientPenaltyFraction = 1 });
+        using var paper = CtganSynthesizer.Fit(table, schema, Tiny with { Precision = BeyondGan.Runtime.ComputePrecision.Float32, ReuseCriticFakes = false, GradientPenaltyFraction = 1, JointCriticPass = false });
         using var a = CtganSynthesizer.Fit(table, schema, fast);
         using var b = CtganSynthesizer.Fit(table, schema, fast);
         string Csv(RawTable t) { var w = new StringWriter(); CsvTableWriter.Write(w, t); return w.ToString(); }
@@ -237,6 +237,7 @@ public class ModelTests
             using var loaded = TabularModelFile.Load(path);
             Assert.Equal(fast.Precision, loaded.Options.Precision);
             Assert.True(loaded.Options.ReuseCriticFakes);
+            Assert.True(loaded.Options.JointCriticPass);
             Assert.Equal(0.5, loaded.Options.GradientPenaltyFraction);
             Assert.Equal(sa, Csv(loaded.Sample(300, seed: 4)));
         }

@@ -57,7 +57,7 @@ public class TrainingSettings : TableInputSettings
     public bool? ReuseFakes { get; init; }
 
     /// <summary>One critic call for real and generated rows.</summary>
-    [CommandOption("--joint-critic-pass <BOOL>"), Description("true: the critic scores real and generated rows in one call (faster; same scores, different dropout draws); false: two calls, as in the paper.")]
+    [CommandOption("--joint-critic-pass <BOOL>"), Description("true (default): the critic scores real and generated rows in one call (faster; same scores, different dropout draws); false: two calls, as in the paper.")]
     public bool? JointCriticPass { get; init; }
 
     /// <summary>Matrix-product precision.</summary>
