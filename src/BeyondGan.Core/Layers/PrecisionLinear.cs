@@ -19,9 +19,7 @@ public sealed class PrecisionLinear : nn.Module<Tensor, Tensor>
     /// <summary>Creates the layer with PyTorch's default Linear initialisation.</summary>
     public PrecisionLinear(int inputs, int outputs) : base(nameof(PrecisionLinear))
     {
-        using var init = nn.Linear(inputs, outputs);
-        weight = nn.Parameter(init.weight!.detach().clone());
-        bias = nn.Parameter(init.bias!.detach().clone());
+        (weight, bias) = LinearInitialization.Default(inputs, outputs);
         RegisterComponents();
     }
 
