@@ -58,8 +58,7 @@ public sealed class DiscriminatorRejectionSampler
             while (accepted < count)
             {
                 if (drawn > 1_000L * Math.Max(count, BatchSize)) throw new InvalidOperationException("Rejection sampling accepts almost nothing; lower GammaPercentile.");
-                var x = trainer.Sample(BatchSize, rng: rng);
-                var d = critic.call(x.to(trainer.Device), null).cpu().data<float>().ToArray();
+                var (x, d) = Candidates(trainer, BatchSize, rng);
                 drawn += BatchSize;
                 dStar = Math.Max(dStar, d.Max());
                 // γ is this batch's percentile of F, so the acceptance rate does not collapse when D* grows.
@@ -96,10 +95,17 @@ public sealed class DiscriminatorRejectionSampler
         for (int done = 0; done < n; done += BatchSize)
         {
             using var scope = NewDisposeScope();
-            var x = trainer.Sample(Math.Min(BatchSize, n - done), rng: rng).to(trainer.Device);
-            logits.AddRange(trainer.Critic.call(x, null).cpu().data<float>().ToArray().Select(v => (double)v));
+            logits.AddRange(Candidates(trainer, Math.Min(BatchSize, n - done), rng).Logits.Select(v => (double)v));
         }
         return logits.ToArray();
+    }
+
+    /// <summary>Draws <paramref name="n"/> generated samples (on the CPU) and the critic's logit for each.</summary>
+    private static (Tensor Samples, float[] Logits) Candidates<TGenerator, TCritic>(GanTrainer<TGenerator, TCritic> trainer, int n, TorchSharp.torch.Generator rng)
+        where TGenerator : Generator where TCritic : Critic
+    {
+        var x = trainer.Sample(n, rng: rng);
+        return (x, trainer.Critic.call(x.to(trainer.Device), null).cpu().data<float>().ToArray());
     }
 
     private void FineTune<TGenerator, TCritic>(GanTrainer<TGenerator, TCritic> trainer, TorchSharp.torch.Generator rng)
