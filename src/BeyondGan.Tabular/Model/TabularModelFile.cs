@@ -116,9 +116,9 @@ public static class TabularModelFile
 
     private static Header ReadHeader(string json)
     {
-        var header = JsonSerializer.Deserialize<Header>(json, Json) ?? throw new InvalidDataException("empty header");
-        // Files written before the precision option existed were trained and must sample in float32 (not the new Auto default).
         using var document = JsonDocument.Parse(json);
+        var header = document.Deserialize<Header>(Json) ?? throw new InvalidDataException("empty header");
+        // Files written before the precision option existed were trained and must sample in float32 (not the new Auto default).
         if (!document.RootElement.GetProperty(nameof(Header.Options)).TryGetProperty(nameof(CtganOptions.Precision), out _))
             header = header with { Options = header.Options with { Precision = ComputePrecision.Float32 } };
         return header;
