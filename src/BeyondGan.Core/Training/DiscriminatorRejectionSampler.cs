@@ -1,4 +1,5 @@
 using BeyondGan.Modules;
+using BeyondGan.Runtime;
 using static TorchSharp.torch;
 
 using Generator = BeyondGan.Modules.Generator;
@@ -51,6 +52,8 @@ public sealed class DiscriminatorRejectionSampler
         try
         {
             using var _ = no_grad();
+            using var guard = new CollectionGuard();
+            guard.Enter();
             double dStar = Logits(trainer, BurnIn, rng).Max();
             var kept = new List<Tensor>();
             long accepted = 0, drawn = 0;
@@ -58,6 +61,7 @@ public sealed class DiscriminatorRejectionSampler
             while (accepted < count)
             {
                 if (drawn > 1_000L * Math.Max(count, BatchSize)) throw new InvalidOperationException("Rejection sampling accepts almost nothing; lower GammaPercentile.");
+                guard.Enter();
                 var (x, d) = Candidates(trainer, BatchSize, rng);
                 drawn += BatchSize;
                 dStar = Math.Max(dStar, d.Max());
@@ -116,8 +120,11 @@ public sealed class DiscriminatorRejectionSampler
         critic.train();
         using var adam = optim.Adam(critic.parameters(), LearningRate, 0.5, 0.999);
         int batch = trainer.Options.BatchSize;
+        // Like GanTrainer.Train: no collection may start during a native call (TorchSharp's finalizer-freed Scalars).
+        using var guard = new CollectionGuard();
         for (int step = 0; step < FineTuneSteps; step++)
         {
+            guard.Enter();
             using var scope = NewDisposeScope();
             var data = trainer.Data.Next(batch, rng, trainer.Device);
             var fake = trainer.Sample(data.Real.shape[0], rng: rng).to(trainer.Device);
