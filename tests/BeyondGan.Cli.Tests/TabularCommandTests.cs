@@ -149,6 +149,9 @@ public sealed class TabularCommandTests : IDisposable
         (exit, output) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--precision", "fp8");
         Assert.Equal(2, exit);
         Assert.Contains("--precision fp8: expected auto, float32 or bfloat16", output.ReplaceLineEndings(" "));
+        (exit, output) = CliRunner.Run("tabular", "fit", WriteData(), "--out", P("m.bgan"), "--reuse-fakes", "maybe");
+        Assert.Equal(2, exit);
+        Assert.Contains("--reuse-fakes maybe: expected true or false", output.ReplaceLineEndings(" "));
         Assert.False(File.Exists(P("m.bgan")));
     }
 

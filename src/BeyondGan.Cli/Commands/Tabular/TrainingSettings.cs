@@ -54,11 +54,11 @@ public class TrainingSettings : TableInputSettings
 
     /// <summary>Reuse of the critic's batch for the generator update.</summary>
     [CommandOption("--reuse-fakes <BOOL>"), Description("true (default): the generator update reuses the critic update's generated rows; false: it generates new ones, as in the paper.")]
-    public bool? ReuseFakes { get; init; }
+    public string? ReuseFakes { get; init; }
 
     /// <summary>One critic call for real and generated rows.</summary>
     [CommandOption("--joint-critic-pass <BOOL>"), Description("true (default): the critic scores real and generated rows in one call (faster; same scores, different dropout draws); false: two calls, as in the paper.")]
-    public bool? JointCriticPass { get; init; }
+    public string? JointCriticPass { get; init; }
 
     /// <summary>Matrix-product precision.</summary>
     [CommandOption("--precision <NAME>"), Description("auto (default: bfloat16 where the CPU has native bfloat16 dot products, else float32), float32 (the paper) or bfloat16: the networks' matrix products only; weights stay float32.")]
@@ -99,14 +99,18 @@ public class TrainingSettings : TableInputSettings
             CriticSteps = CriticSteps ?? defaults.CriticSteps,
             GeneratorEma = Ema is null ? defaults.GeneratorEma : Ema == 0 ? null : Ema,
             GradientPenaltyFraction = PenaltyFraction ?? defaults.GradientPenaltyFraction,
-            ReuseCriticFakes = ReuseFakes ?? defaults.ReuseCriticFakes,
-            JointCriticPass = JointCriticPass ?? defaults.JointCriticPass,
+            ReuseCriticFakes = ReuseFakes is null ? defaults.ReuseCriticFakes : Flag("--reuse-fakes", ReuseFakes),
+            JointCriticPass = JointCriticPass is null ? defaults.JointCriticPass : Flag("--joint-critic-pass", JointCriticPass),
             Precision = Precision is null ? defaults.Precision : BeyondGan.Runtime.ComputePrecisionExtensions.Parse(Precision),
             Device = Device,
         };
         o.Validate();
         return o;
     }
+
+    private static bool Flag(string flag, string text) => bool.TryParse(text, out bool value)
+        ? value
+        : throw new ArgumentException($"{flag} {text}: expected true or false.");
 
     private static int[] Widths(string flag, string text)
     {
