@@ -17,6 +17,7 @@ internal static class TabularBench
     public static void Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "profile") { TabularProfile.Run(args); return; }
+        if (args.Length > 0 && args[0] == "memory") { TabularMemory.Run(args); return; }
         if (args.Length > 0 && args[0] == "scale") { TabularScale.Run(args); return; }
         if (args.Length > 0 && args[0] == "sample-speed") { TabularSampleSpeed.Run(args); return; }
         if (args.Length > 0 && args[0] == "evaluate") { TabularEvaluateBench.Run(args); return; }

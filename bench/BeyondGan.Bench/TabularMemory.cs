@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+using System.Diagnostics;
+using BeyondGan.Runtime;
+using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Model;
+using TorchSharp;
+
+/// <summary>
+/// Where a CTGAN fit's resident memory goes: every N steps, resident and managed memory, collections, and TorchSharp's
+/// live tensor count and tensors created outside a dispose scope. Usage: tabular memory [--epochs E] [--every N] [--precision P] [--reuse-fakes B]
+/// </summary>
+internal static partial class TabularMemory
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2 { public nuint arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost; }
+    [DllImport("libc", EntryPoint = "mallinfo2")] private static extern MallInfo2 mallinfo2();
+    [DllImport("libc", EntryPoint = "malloc_trim")] private static extern int malloc_trim(nuint pad);
+
+    public static void Run(string[] args)
+    {
+        string? Arg(string n) => args.Contains(n) ? args[Array.IndexOf(args, n) + 1] : null;
+        int epochs = int.Parse(Arg("--epochs") ?? "5");
+        int every = int.Parse(Arg("--every") ?? "100");
+        TorchRuntime.EnsureLoaded();
+        TorchRuntime.SetThreads(2);
+        var table = TableReader.Read(TabularBench.FindDataset("tabular/adult.csv"));
+        var options = new CtganOptions { Epochs = epochs };
+        if (Arg("--precision") is string p) options = options with { Precision = ComputePrecisionExtensions.Parse(p) };
+        if (Arg("--reuse-fakes") is string r) options = options with { ReuseCriticFakes = bool.Parse(r) };
+        var prepared = CtganSynthesizer.Prepare(table, SchemaInference.Infer(table), options);
+        using var model = prepared.CreateModel();
+        var stats = DisposeScopeManager.Statistics;
+        stats.Reset();
+        var watch = Stopwatch.StartNew();
+        int trim = int.Parse(Arg("--trim") ?? "0");
+        var trimWatch = new Stopwatch();
+        model.Train(prepared, progress =>
+        {
+            if (trim > 0 && progress.Step % trim == 0) { trimWatch.Start(); malloc_trim(0); trimWatch.Stop(); }
+            if (progress.Step % every != 0) return;
+            using var proc = Process.GetCurrentProcess();
+            var t = stats.TensorStatistics;
+            Console.WriteLine($"step {progress.Step,6}: rss {proc.WorkingSet64 >> 20,5} MiB, managed {GC.GetTotalMemory(false) >> 20,4} MiB, " +
+                $"gc0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, live tensors {t.ThreadTotalLiveCount}, " +
+                $"created outside scope {t.CreatedOutsideScopeCount} (disposed {t.DisposedOutsideScopeCount}), in scope {t.CreatedInScopeCount} (disposed {t.DisposedInScopeCount}), " +
+                $"{watch.Elapsed.TotalMilliseconds / every:F1} ms/step");
+            var m = mallinfo2();
+            Console.WriteLine($"   gc committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB, malloc: arena {m.arena >> 20} MiB, in use {m.uordblks >> 20} MiB, free {m.fordblks >> 20} MiB, mmapped {m.hblkhd >> 20} MiB ({m.hblks} blocks), trim total {trimWatch.Elapsed.TotalMilliseconds:F1} ms");
+            watch.Restart();
+        });
+    }
+}
