@@ -15,16 +15,24 @@ internal static class TabularSampleSpeed
         var total = Stopwatch.StartNew();
         var w = Stopwatch.StartNew();
         using var m = TabularModelFile.Load(model);
+        if (args.Contains("--float32")) BeyondGan.Layers.PrecisionLinear.SetComputeType(m.Generator, TorchSharp.torch.ScalarType.Float32);
         Console.WriteLine($"load {w.Elapsed.TotalSeconds:F2} s");
         {
             using var _ = TorchSharp.torch.no_grad();
             m.Generator.eval();
-            var c = TorchSharp.torch.zeros(10_000, m.Transformer.ConditionWidth);
+            int chunk = args.Contains("--chunk") ? int.Parse(args[Array.IndexOf(args, "--chunk") + 1]) : 10_000;
+            var c = TorchSharp.torch.zeros(chunk, m.Transformer.ConditionWidth);
             for (int run = 0; run < 2; run++)
             {
                 w.Restart();
-                for (int k = 0; k < 10; k++) { using var s = TorchSharp.torch.NewDisposeScope(); m.Generator.call(TorchSharp.torch.randn(10_000, 128), c).data<float>().ToArray(); }
-                Console.WriteLine($"generator only, 100k rows: {w.Elapsed.TotalSeconds:F2} s");
+                var chunks = new List<string>();
+                for (int k = 0; k < 100_000 / chunk; k++)
+                {
+                    var cw = Stopwatch.StartNew();
+                    using var s = TorchSharp.torch.NewDisposeScope(); m.Generator.call(TorchSharp.torch.randn(chunk, 128), c).data<float>().ToArray();
+                    if (k < 12) chunks.Add($"{cw.Elapsed.TotalMilliseconds:F0}");
+                }
+                Console.WriteLine($"generator only, 100k rows: {w.Elapsed.TotalSeconds:F2} s (first chunks of {chunk}: {string.Join(" ", chunks)} ms)");
             }
             var matrix = new float[100_000 * m.Transformer.Width];
             w.Restart();
