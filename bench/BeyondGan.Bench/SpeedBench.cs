@@ -22,7 +22,7 @@ internal static class SpeedBench
 
     /// <summary>CTGAN-sized generator: 128 → 256 → 256 → 150 with BatchNorm (plain MLP; CTGAN's residual concat adds width).</summary>
     public static (GanTrainer<MlpGenerator, MlpCritic> Trainer, double Flops) CtganSized(bool residualWidths,
-        ScalarType compute = ScalarType.Float32, bool reuseFakes = false)
+        ScalarType compute = ScalarType.Float32, bool reuseFakes = false, double penaltyFraction = 1, bool jointCriticPass = false)
     {
         Seeding.Seed(1);
         // The critic sees 170 columns (150 generated + 20 condition); we generate 170 directly to keep the shape.
@@ -33,22 +33,23 @@ internal static class SpeedBench
         var trainer = new GanTrainer<MlpGenerator, MlpCritic>(g, d, new WassersteinLoss(), new RandomRows(),
             new GanTrainerOptions
             {
-                BatchSize = 500, Seed = 1, ReuseCriticFakes = reuseFakes,
+                BatchSize = 500, Seed = 1, ReuseCriticFakes = reuseFakes, JointCriticPass = jointCriticPass,
                 GeneratorOptimizer = new OptimizerSpec { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 },
                 CriticOptimizer = new OptimizerSpec { LearningRate = 2e-4, Beta1 = 0.5, Beta2 = 0.9, WeightDecay = 1e-6 },
-            }, new GanRegularizer[] { new GradientPenalty(10) });
-        return (trainer, CtganFlops());
+            }, new GanRegularizer[] { new GradientPenalty(10, penaltyFraction) });
+        return (trainer, CtganFlops(penaltyFraction));
     }
 
     /// <summary>
     /// Multiply-adds ×2 of the dense layers in one CTGAN-sized step (1 critic + 1 generator update), counting a
-    /// backward pass as 2× the forward and the gradient penalty's double backward as 4× the critic forward.
+    /// backward pass as 2× the forward and the gradient penalty's double backward as 4× the critic forward (on
+    /// <paramref name="penaltyFraction"/> of the packs).
     /// </summary>
-    public static double CtganFlops()
+    public static double CtganFlops(double penaltyFraction = 1)
     {
         double gF = 500.0 * (128 * 256 + 256 * 256 + 256 * 170) * 2;
         double dF = 50.0 * (1700 * 256 + 256 * 256 + 256) * 2;
-        double criticStep = gF /*fake, no grad*/ + 2 * dF * 3 /*real+fake fwd+bwd*/ + dF * 5 /*GP: fwd, grad, double backward*/;
+        double criticStep = gF /*fake, no grad*/ + 2 * dF * 3 /*real+fake fwd+bwd*/ + dF * 5 * penaltyFraction /*GP: fwd, grad, double backward*/;
         double generatorStep = gF * 3 + dF * 3;
         return criticStep + generatorStep;
     }
@@ -85,13 +86,14 @@ internal static class SpeedBench
         using (var toy = ToyExperiment.BuildTrainer(ToyPresets.PacGan(1), GaussianMixture2D.Grid(), 1))
             Console.WriteLine($"toy preset 'gan' (grid): {MsPerStep(toy, 50, 300):F2} ms/step");
 
-        foreach (var (name, compute, reuse) in new[]
+        foreach (var (name, compute, reuse, fraction, joint) in new[]
                  {
-                     ("float32", ScalarType.Float32, false), ("bfloat16 matmuls", ScalarType.BFloat16, false),
-                     ("bfloat16 + reused fakes", ScalarType.BFloat16, true),
+                     ("float32", ScalarType.Float32, false, 1.0, false), ("bfloat16 matmuls", ScalarType.BFloat16, false, 1.0, false),
+                     ("bfloat16 + reused fakes", ScalarType.BFloat16, true, 1.0, false),
+                     ("all CTGAN defaults (bfloat16, reused fakes, penalty on 1/5 of the packs, one critic call for real and fake)", ScalarType.BFloat16, true, 0.2, true),
                  })
         {
-            var (ctgan, flops) = CtganSized(false, compute, reuse);
+            var (ctgan, flops) = CtganSized(false, compute, reuse, fraction, joint);
             using (ctgan)
             {
                 double ms = MsPerStep(ctgan, 20, 200);
