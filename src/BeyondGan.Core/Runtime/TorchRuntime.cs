@@ -21,6 +21,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return null;
+            NativeHeap.Configure();
             try
             {
                 InitializeDeviceType(DeviceType.CPU);
