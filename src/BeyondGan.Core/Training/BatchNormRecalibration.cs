@@ -1,3 +1,4 @@
+using BeyondGan.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using Generator = BeyondGan.Modules.Generator;
@@ -52,8 +53,10 @@ public static class BatchNormRecalibration
             long rows = c?.shape[0] ?? batchSize;
             foreach (var n in norms) { n.reset_running_stats(); n.momentum = null; } // null momentum = cumulative average
             generator.train();
+            using var guard = new CollectionGuard();
             for (int i = 0; i < batches; i++)
             {
+                guard.Enter();
                 using var scope = NewDisposeScope();
                 generator.call(generator.SampleLatent(rows, rng, device), c);
             }
