@@ -23,7 +23,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
         [CommandOption("--out <FILE.csv>"), Description("Where to write the real rows followed by the synthetic ones (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--strategy <S>"), Description("balance (default: every class up to the largest), ratio:R (every class up to R × the largest), or count:CLASS=N[,CLASS=N] (totals)."), DefaultValue("balance")]
+        [CommandOption("--strategy <S>"), Description("balance (default: every class up to the largest), ratio:R (every class up to R × the largest), or count:CLASS=N[[,CLASS=N]] (totals)."), DefaultValue("balance")]
         public string Strategy { get; init; } = "balance";
 
         [CommandOption("--method <M>"), Description("gan (default), smote (numeric features), smote-nc (mixed features) or random (copies)."), DefaultValue("gan")]
