@@ -1,12 +1,22 @@
 using BeyondGan.Discrete;
 using BeyondGan.Layers;
 using BeyondGan.Modules;
+using BeyondGan.Runtime;
 using static TorchSharp.torch;
 
 namespace BeyondGan.Core.Tests;
 
 public class LayerTests
 {
+    [Fact]
+    public void Bfloat16_on_a_cpu_without_it_warns_and_nothing_else_does()
+    {
+        Assert.NotNull(ComputePrecision.BFloat16.EmulationWarning(CPU, cpuHasNativeBFloat16: false));
+        Assert.Null(ComputePrecision.BFloat16.EmulationWarning(CPU, cpuHasNativeBFloat16: true));
+        Assert.Null(ComputePrecision.Float32.EmulationWarning(CPU, cpuHasNativeBFloat16: false));
+        Assert.Null(ComputePrecision.BFloat16.EmulationWarning(new Device("cuda"), cpuHasNativeBFloat16: false));
+    }
+
     [Fact]
     public void Unfold_conv1d_is_nn_conv1d_and_its_input_gradient_stays_finite()
     {

@@ -28,6 +28,13 @@ public static class ComputePrecisionExtensions
         precision != ComputePrecision.Auto ? precision
         : device.type == DeviceType.CPU && CpuHasNativeBFloat16 ? ComputePrecision.BFloat16 : ComputePrecision.Float32;
 
+    /// <summary>A one-line warning when <paramref name="precision"/> asks for bfloat16 on a CPU that would only emulate it
+    /// (<paramref name="cpuHasNativeBFloat16"/> false), else null.</summary>
+    public static string? EmulationWarning(this ComputePrecision precision, Device device, bool cpuHasNativeBFloat16) =>
+        precision == ComputePrecision.BFloat16 && device.type == DeviceType.CPU && !cpuHasNativeBFloat16
+            ? "bfloat16 products on a CPU without native bfloat16 (no avx512_bf16 or amx_bf16) are emulated and usually slower than float32; --precision auto chooses float32 here."
+            : null;
+
     /// <summary>The libtorch scalar type of a concrete <paramref name="precision"/>.</summary>
     public static ScalarType ToScalarType(this ComputePrecision precision) => precision switch
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BeyondGan.Runtime;
 using BeyondGan.Tabular.Model;
 using BeyondGan.Training;
 using Spectre.Console;
@@ -11,6 +12,9 @@ internal static class TrainingRun
     /// <summary>Trains; on Ctrl+C the step in progress finishes and the outcome is <see cref="TrainingOutcome.Cancelled"/>.</summary>
     public static TrainingOutcome Train(CtganSynthesizer model, PreparedTable data, string title, CancellationToken external)
     {
+        var warning = model.Options.Precision.EmulationWarning(TorchRuntime.ParseDevice(model.Options.Device),
+            ComputePrecisionExtensions.CpuHasNativeBFloat16);
+        if (warning is not null) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(external);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
         Console.CancelKeyPress += onCancel;

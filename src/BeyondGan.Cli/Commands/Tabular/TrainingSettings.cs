@@ -45,23 +45,23 @@ public class TrainingSettings : TableInputSettings
     public int? CriticSteps { get; init; }
 
     /// <summary>Generator weight averaging.</summary>
-    [CommandOption("--ema <DECAY>"), Description("Decay of the moving average of the generator's weights used for sampling (default 0.999; 0 = off, as in the paper).")]
+    [CommandOption("--ema <DECAY>"), Description("Decay of the moving average of the generator's weights used for sampling (fit: default 0.999; augment: default 0; 0 = off, as in the paper).")]
     public double? Ema { get; init; }
 
     /// <summary>Gradient penalty subset.</summary>
-    [CommandOption("--penalty-fraction <F>"), Description("Share of each batch's packs the gradient penalty is estimated on (default 0.2; 1 = all, as in the paper).")]
+    [CommandOption("--penalty-fraction <F>"), Description("Share of each batch's packs the gradient penalty is estimated on (fit: default 0.2; augment: default 1 = all, as in the paper).")]
     public double? PenaltyFraction { get; init; }
 
     /// <summary>Reuse of the critic's batch for the generator update.</summary>
-    [CommandOption("--reuse-fakes <BOOL>"), Description("true (default): the generator update reuses the critic update's generated rows; false: it generates new ones, as in the paper.")]
+    [CommandOption("--reuse-fakes <BOOL>"), Description("true: the generator update reuses the critic update's generated rows (fit's default); false: it generates new ones, as in the paper (augment's default).")]
     public string? ReuseFakes { get; init; }
 
     /// <summary>One critic call for real and generated rows.</summary>
-    [CommandOption("--joint-critic-pass <BOOL>"), Description("true (default): the critic scores real and generated rows in one call (faster; same scores, different dropout draws); false: two calls, as in the paper.")]
+    [CommandOption("--joint-critic-pass <BOOL>"), Description("true: the critic scores real and generated rows in one call (fit's default; faster; same scores, different dropout draws); false: two calls, as in the paper (augment's default).")]
     public string? JointCriticPass { get; init; }
 
     /// <summary>Matrix-product precision.</summary>
-    [CommandOption("--precision <NAME>"), Description("auto (default: bfloat16 where the CPU has native bfloat16 dot products, else float32), float32 (the paper) or bfloat16: the networks' matrix products only; weights stay float32.")]
+    [CommandOption("--precision <NAME>"), Description("auto (fit's default: bfloat16 where the CPU has native bfloat16 dot products, else float32), float32 (the paper; augment's default) or bfloat16: the networks' matrix products only; weights stay float32.")]
     public string? Precision { get; init; }
 
     /// <summary>Threads.</summary>
