@@ -29,6 +29,23 @@ internal static partial class TabularMemory
         if (Arg("--reuse-fakes") is string r) options = options with { ReuseCriticFakes = bool.Parse(r) };
         var prepared = CtganSynthesizer.Prepare(table, SchemaInference.Infer(table), options);
         using var model = prepared.CreateModel();
+        if (args.Contains("--renew-cost"))
+        {
+            foreach (bool disallow in new[] { false, true, false, true })
+            {
+                var sw = Stopwatch.StartNew();
+                int gen2 = GC.CollectionCount(2);
+                for (int i = 0; i < 20; i++)
+                {
+                    if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+                    GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                    if (disallow) GC.TryStartNoGCRegion(32L << 20, true); else GC.TryStartNoGCRegion(32L << 20);
+                }
+                if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+                Console.WriteLine($"renewal (collect gen 0 + region 32 MB, disallowFullBlockingGC {disallow}): {sw.Elapsed.TotalMilliseconds / 20:F2} ms, gen-2 collections {GC.CollectionCount(2) - gen2} in 20, managed heap {GC.GetTotalMemory(false) >> 20} MiB");
+            }
+            return;
+        }
         var stats = DisposeScopeManager.Statistics;
         stats.Reset();
         var watch = Stopwatch.StartNew();

@@ -8,9 +8,10 @@ namespace BeyondGan.Runtime;
 /// native <c>Scalar</c>s that only finalizers free; a collection started by another thread while a native op still reads
 /// one frees it under the op ("Unknown scalar type", "argument alpha must not be a floating point number", or a silently
 /// wrong value). Inside a no-GC region no collection starts; the region is renewed at a step boundary (no native call in
-/// flight) once half its budget is spent, with a gen-0 collection first, so the past steps' Scalars are finalised every
-/// few dozen steps. Letting them live longer costs dearly: each one pins a hole in the native heap, which then grows by
-/// the step's working set every step (one 128 MB region per run: CTGAN steps twice as slow and up to 2 GB resident).
+/// flight) once half its budget is spent or after <see cref="MaxSteps"/> steps, with a gen-0 collection first, so the
+/// past steps' Scalars are finalised every few dozen steps. Letting them live longer costs dearly: each one pins a hole
+/// in the native heap, which then grows by the step's working set every step (one 128 MB region per run: CTGAN steps
+/// twice as slow and up to 2 GB resident).
 /// </summary>
 public sealed class CollectionGuard : IDisposable
 {
@@ -18,8 +19,13 @@ public sealed class CollectionGuard : IDisposable
     public const long Budget = 32L * 1024 * 1024;
 
     private static readonly bool Disabled = Environment.GetEnvironmentVariable("BEYONDGAN_NO_COLLECTION_GUARD") == "1";
+    /// <summary>Steps after which a region is renewed even if little of its budget is spent (a step that allocates little
+    /// managed memory still makes Scalars; the toy preset kept one region for ~800 steps and grew to 1 GB).</summary>
+    public const int MaxSteps = 50;
+
     private bool opened;
     private long allocatedAtStart;
+    private int steps;
 
     /// <summary>Call at the start of every step (a safe point: no native call in flight on this thread). Opens a region
     /// unless one is already open; renews this guard's region once half its budget is spent, collecting first so that
@@ -29,13 +35,14 @@ public sealed class CollectionGuard : IDisposable
     {
         if (Disabled) return;
         bool inRegion = GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
-        if (inRegion && (!opened || GC.GetTotalAllocatedBytes() - allocatedAtStart < Budget / 2)) return;
+        if (inRegion && (!opened || (++steps < MaxSteps && GC.GetTotalAllocatedBytes() - allocatedAtStart < Budget / 2))) return;
         if (inRegion) EndRegion();
         GC.Collect(0, GCCollectionMode.Forced, blocking: true);
         try { opened = GC.TryStartNoGCRegion(Budget); }
         catch (InvalidOperationException) { opened = false; }
         catch (ArgumentOutOfRangeException) { opened = false; }
         allocatedAtStart = GC.GetTotalAllocatedBytes();
+        steps = 0;
     }
 
     private static void EndRegion()
