@@ -5,7 +5,7 @@ namespace BeyondGan.Augmentation.Oversampling;
 /// <summary>The row indices of each class of a target column (missing as "(missing)").</summary>
 internal static class ClassRows
 {
-    public const string MissingLabel = "(missing)";
+    public const string MissingLabel = MissingValues.Label;
 
     public static Dictionary<string, List<int>> Of(RawTable table, string target)
     {

@@ -17,7 +17,7 @@ public static class ColumnValues
 
     /// <summary>The column's labels, with missing as the label "(missing)".</summary>
     public static string[] Categorical(RawTable table, ColumnSchema column) =>
-        table.Column(column.Name).Select(c => c ?? "(missing)").ToArray();
+        table.Column(column.Name).Select(c => c ?? MissingValues.Label).ToArray();
 
     private static double ToNumber(string? cell, ColumnSchema column) =>
         cell is not null && ContinuousEncoder.TryParse(column, cell, out var value) ? value : double.NaN;

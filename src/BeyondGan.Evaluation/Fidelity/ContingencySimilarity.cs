@@ -1,3 +1,5 @@
+using BeyondGan.Tabular.Data;
+
 namespace BeyondGan.Evaluation.Fidelity;
 
 /// <summary>SDMetrics ContingencySimilarity: 1 − the total variation distance between the two-way frequency tables of a column pair.</summary>
@@ -18,7 +20,7 @@ public static class ContingencySimilarity
         var labels = new string[values.Length];
         double width = max > min ? (max - min) / bins : 1;
         for (int i = 0; i < values.Length; i++)
-            labels[i] = double.IsFinite(values[i]) ? Math.Clamp((int)Math.Floor((values[i] - min) / width), 0, bins - 1).ToString() : "(missing)";
+            labels[i] = double.IsFinite(values[i]) ? Math.Clamp((int)Math.Floor((values[i] - min) / width), 0, bins - 1).ToString() : MissingValues.Label;
         return labels;
     }
 }

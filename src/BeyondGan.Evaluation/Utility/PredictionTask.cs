@@ -45,7 +45,7 @@ public sealed record PredictionTask(ColumnSchema Target, PredictionKind Kind, IR
     }
 
     /// <summary>The class label of a missing target value.</summary>
-    public const string MissingLabel = "(missing)";
+    public const string MissingLabel = MissingValues.Label;
 
     /// <summary>True for a classification task.</summary>
     public bool IsClassification => Kind != PredictionKind.Regression;

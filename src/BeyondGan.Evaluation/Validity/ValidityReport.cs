@@ -61,7 +61,7 @@ public sealed record ValidityReport(IReadOnlyList<ColumnValidity> Columns, doubl
             {
                 var levels = real.Column(c.Name).Select(v => v ?? "").ToHashSet();
                 for (int r = 0; r < cells.Length; r++)
-                    if (!levels.Contains(cells[r] ?? "")) { unseen++; Flag(r, cells[r] ?? "(missing)"); }
+                    if (!levels.Contains(cells[r] ?? "")) { unseen++; Flag(r, cells[r] ?? MissingValues.Label); }
             }
             double n = Math.Max(1, cells.Length);
             columns.Add(new ColumnValidity(c.Name, c.Kind, outOfRange / n, unseen / n, wrongType / n, examples));

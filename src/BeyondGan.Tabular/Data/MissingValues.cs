@@ -6,6 +6,9 @@ public sealed class MissingValues
     /// <summary>Empty, NA, N/A, NaN, ?, null, None.</summary>
     public static readonly IReadOnlyList<string> DefaultTokens = ["", "NA", "N/A", "NaN", "?", "null", "None"];
 
+    /// <summary>How a missing value is shown where a label is needed (reports, class names, error messages).</summary>
+    public const string Label = "(missing)";
+
     private readonly HashSet<string> tokens;
 
     /// <summary>Creates the set from <paramref name="tokens"/> (default: <see cref="DefaultTokens"/>).</summary>

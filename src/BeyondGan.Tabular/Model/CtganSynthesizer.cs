@@ -364,7 +364,7 @@ public sealed class CtganSynthesizer : IDisposable
             int level = value is null ? Array.IndexOf(d.Encoder.Levels, null) : Array.IndexOf(d.Encoder.Levels, value);
             if (level < 0 || level == d.Encoder.OtherLevel && value != CategoricalEncoder.OtherSpelling)
             {
-                var known = string.Join(", ", d.Encoder.Levels.Take(20).Select(l => l ?? "(missing)"));
+                var known = string.Join(", ", d.Encoder.Levels.Take(20).Select(l => l ?? MissingValues.Label));
                 throw new ArgumentException($"--condition {name}={value}: '{value}' is not a category of '{name}' seen in training (known: {known}{(d.Encoder.Levels.Length > 20 ? ", …" : "")}).");
             }
             result.Add((d, level));
