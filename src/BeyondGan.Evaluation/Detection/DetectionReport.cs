@@ -58,19 +58,10 @@ public sealed record DetectionReport(double Auc, IReadOnlyList<double> FoldAucs,
             var definition = features.Definition();
             var train = rows.Where((_, i) => fold[i] != k).ToArray();
             var test = rows.Where((_, i) => fold[i] == k).ToArray();
-            var pipeline = FeatureRows.Featurizer(ml, linear: false).Append(ml.BinaryClassification.Trainers.LightGbm(LightGbmSettings.Binary(nameof(FeatureRows.Row.IsPositive), seed + k)));
-            try
-            {
-                var model = pipeline.Fit(ml.Data.LoadFromEnumerable(train, definition));
-                var scores = model.Transform(ml.Data.LoadFromEnumerable(test, definition)).GetColumn<float>("Score").Select(s => (double)s).ToArray();
-                aucs[k] = AreaUnderCurve.Roc(scores, test.Select(r => r.IsPositive).ToArray());
-            }
-            catch (ArgumentNullException e) when (e.ParamName == "items")
-            {
-                // ML.NET 5 cannot wrap a LightGbm tree that is a single leaf (ImmutableArray.Create on null). That
-                // happens when no feature separates the labels at all (a table compared with itself): chance, 0.5.
-                aucs[k] = 0.5;
-            }
+            var model = RealDataClassifier.Fit(ml, ml.Data.LoadFromEnumerable(train, definition), seed + k);
+            if (model is null) { aucs[k] = 0.5; return; } // nothing separates the two: chance
+            var scores = model.Transform(ml.Data.LoadFromEnumerable(test, definition)).GetColumn<float>("Score").Select(s => (double)s).ToArray();
+            aucs[k] = AreaUnderCurve.Roc(scores, test.Select(r => r.IsPositive).ToArray());
         });
         return new DetectionReport(aucs.Average(), aucs, n);
     }

@@ -37,16 +37,10 @@ public static class RealismScorer
             var ml = new MLContext(seed + k);
             var definition = features.Definition();
             var train = realRows.Concat(candidateRows.Where((_, i) => fold[i] != k)).ToArray();
-            try
-            {
-                var model = FeatureRows.Featurizer(ml, linear: false).Append(ml.BinaryClassification.Trainers.LightGbm(LightGbmSettings.Binary(nameof(FeatureRows.Row.IsPositive), seed + k))).Fit(ml.Data.LoadFromEnumerable(train, definition));
-                var s = model.Transform(ml.Data.LoadFromEnumerable(test.Select(i => candidateRows[i]), definition)).GetColumn<float>("Score").ToArray();
-                for (int j = 0; j < test.Length; j++) scores[test[j]] = s[j];
-            }
-            catch (ArgumentNullException e) when (e.ParamName == "items")
-            {
-                // No split separates real from candidates (see DetectionReport): every candidate looks equally real.
-            }
+            var model = RealDataClassifier.Fit(ml, ml.Data.LoadFromEnumerable(train, definition), seed + k);
+            if (model is null) return; // nothing separates real from candidates: every candidate looks equally real
+            var s = model.Transform(ml.Data.LoadFromEnumerable(test.Select(i => candidateRows[i]), definition)).GetColumn<float>("Score").ToArray();
+            for (int j = 0; j < test.Length; j++) scores[test[j]] = s[j];
         });
         return scores;
     }
