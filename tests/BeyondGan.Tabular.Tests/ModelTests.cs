@@ -245,4 +245,37 @@ public class ModelTests
         var e = Assert.Throws<ArgumentException>(() => (Tiny with { GradientPenaltyFraction = 0 }).Validate());
         Assert.Contains("--penalty-fraction must be in (0, 1]", e.Message);
     }
+
+    [Fact]
+    public void A_model_file_written_before_the_precision_option_samples_in_float32()
+    {
+        var table = TestTables.Mixed(200);
+        using var model = CtganSynthesizer.Fit(table, SchemaInference.Infer(table), Tiny with { Precision = BeyondGan.Runtime.ComputePrecision.BFloat16 });
+        var path = Path.Combine(Path.GetTempPath(), $"bgan-{Guid.NewGuid():N}.bgan");
+        try
+        {
+            TabularModelFile.Save(path, model);
+            // Rewrite the header section without Options.Precision, as files written before it existed are.
+            var bytes = File.ReadAllBytes(path);
+            int headerStart = TabularModelFile.Magic.Length + 4; // magic, format version
+            using var input = new BinaryReader(new MemoryStream(bytes));
+            input.ReadBytes(headerStart);
+            long length = input.ReadInt64();
+            var json = new BinaryReader(new MemoryStream(input.ReadBytes((int)length))).ReadString();
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            Assert.True(node["Options"]!.AsObject().Remove("Precision"));
+            var section = new MemoryStream();
+            using (var w = new BinaryWriter(section, System.Text.Encoding.UTF8, leaveOpen: true)) w.Write(node.ToJsonString());
+            using (var output = new BinaryWriter(File.Create(path)))
+            {
+                output.Write(bytes, 0, headerStart);
+                output.Write(section.Length);
+                output.Write(section.ToArray());
+                output.Write(bytes, headerStart + 8 + (int)length, bytes.Length - headerStart - 8 - (int)length);
+            }
+            using var loaded = TabularModelFile.Load(path);
+            Assert.Equal(BeyondGan.Runtime.ComputePrecision.Float32, loaded.Options.Precision);
+        }
+        finally { File.Delete(path); }
+    }
 }
