@@ -19,7 +19,7 @@ public sealed class PrecisionLinear : nn.Module<Tensor, Tensor>
     /// <summary>Creates the layer with PyTorch's default Linear initialisation.</summary>
     public PrecisionLinear(int inputs, int outputs) : base(nameof(PrecisionLinear))
     {
-        (weight, bias) = LinearInitialization.Default(inputs, outputs);
+        (weight, bias) = DefaultInitialization.Linear(inputs, outputs);
         RegisterComponents();
     }
 

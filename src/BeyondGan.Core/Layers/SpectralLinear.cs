@@ -15,7 +15,7 @@ public sealed class SpectralLinear : nn.Module<Tensor, Tensor>
     /// <summary>Creates the layer with PyTorch's default Linear initialisation and a random unit vector u.</summary>
     public SpectralLinear(int inputs, int outputs) : base(nameof(SpectralLinear))
     {
-        (weight, bias) = LinearInitialization.Default(inputs, outputs);
+        (weight, bias) = DefaultInitialization.Linear(inputs, outputs);
         var u0 = randn(outputs);
         u = u0 / u0.norm();
         register_buffer("u", u);

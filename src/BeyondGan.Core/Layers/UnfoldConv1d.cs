@@ -16,17 +16,13 @@ public sealed class UnfoldConv1d : nn.Module<Tensor, Tensor>
     private readonly Parameter bias;
     private readonly int kernel, stride, padding;
 
-    /// <summary>Creates the layer; weights drawn exactly as <c>nn.Conv1d(inputs, outputs, kernel, stride, padding)</c> would draw them.</summary>
+    /// <summary>Creates the layer; weights drawn exactly as <c>nn.Conv1d(inputs, outputs, kernel, stride, padding)</c> would draw them (stride and padding do not change the draws).</summary>
     public UnfoldConv1d(int inputs, int outputs, int kernel, int stride = 1, int padding = 0) : base(nameof(UnfoldConv1d))
     {
         if (kernel < 1 || stride < 1 || padding < 0)
             throw new ArgumentException($"kernel and stride must be at least 1 and padding at least 0 (got {kernel}, {stride}, {padding}).");
         (this.kernel, this.stride, this.padding) = (kernel, stride, padding);
-        using (var init = nn.Conv1d(inputs, outputs, kernel, stride: stride, padding: padding))
-        {
-            weight = nn.Parameter(init.weight!.detach().clone());
-            bias = nn.Parameter(init.bias!.detach().clone());
-        }
+        (weight, bias) = DefaultInitialization.Conv1d(inputs, outputs, kernel);
         RegisterComponents();
     }
 
