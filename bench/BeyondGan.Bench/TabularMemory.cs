@@ -7,14 +7,15 @@ using TorchSharp;
 
 /// <summary>
 /// Where a CTGAN fit's resident memory goes: every N steps, resident and managed memory, collections, and TorchSharp's
-/// live tensor count and tensors created outside a dispose scope. Usage: tabular memory [--epochs E] [--every N] [--precision P] [--reuse-fakes B]
+/// live tensor count and tensors created outside a dispose scope, and glibc's in-use and free heap bytes. Usage:
+/// tabular memory [--epochs E] [--every N] [--precision P] [--reuse-fakes B] | tabular memory --renew-cost (what renewing
+/// CollectionGuard's region costs with the Adult table in memory).
 /// </summary>
-internal static partial class TabularMemory
+internal static class TabularMemory
 {
     [StructLayout(LayoutKind.Sequential)]
     private struct MallInfo2 { public nuint arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost; }
     [DllImport("libc", EntryPoint = "mallinfo2")] private static extern MallInfo2 mallinfo2();
-    [DllImport("libc", EntryPoint = "malloc_trim")] private static extern int malloc_trim(nuint pad);
 
     public static void Run(string[] args)
     {
@@ -49,11 +50,8 @@ internal static partial class TabularMemory
         var stats = DisposeScopeManager.Statistics;
         stats.Reset();
         var watch = Stopwatch.StartNew();
-        int trim = int.Parse(Arg("--trim") ?? "0");
-        var trimWatch = new Stopwatch();
         model.Train(prepared, progress =>
         {
-            if (trim > 0 && progress.Step % trim == 0) { trimWatch.Start(); malloc_trim(0); trimWatch.Stop(); }
             if (progress.Step % every != 0) return;
             using var proc = Process.GetCurrentProcess();
             var t = stats.TensorStatistics;
@@ -62,7 +60,7 @@ internal static partial class TabularMemory
                 $"created outside scope {t.CreatedOutsideScopeCount} (disposed {t.DisposedOutsideScopeCount}), in scope {t.CreatedInScopeCount} (disposed {t.DisposedInScopeCount}), " +
                 $"{watch.Elapsed.TotalMilliseconds / every:F1} ms/step");
             var m = mallinfo2();
-            Console.WriteLine($"   gc committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB, malloc: arena {m.arena >> 20} MiB, in use {m.uordblks >> 20} MiB, free {m.fordblks >> 20} MiB, mmapped {m.hblkhd >> 20} MiB ({m.hblks} blocks), trim total {trimWatch.Elapsed.TotalMilliseconds:F1} ms");
+            Console.WriteLine($"   gc committed {GC.GetGCMemoryInfo().TotalCommittedBytes >> 20} MiB, malloc: arena {m.arena >> 20} MiB, in use {m.uordblks >> 20} MiB, free {m.fordblks >> 20} MiB, mmapped {m.hblkhd >> 20} MiB ({m.hblks} blocks)");
             watch.Restart();
         });
     }
