@@ -111,6 +111,29 @@ public class LayerTests
     }
 
     [Fact]
+    public void Inverted_dropout_zeroes_a_fraction_p_scales_the_rest_and_is_the_identity_in_evaluation()
+    {
+        manual_seed(3);
+        var x = (rand(200, 500) + 1).requires_grad_(true); // values in [1, 2): a zero can only come from the mask
+        var layer = new InvertedDropout(0.3);
+        layer.train();
+        var y = layer.call(x);
+        var kept = y.ne(0);
+        double zeroFraction = 1 - kept.to(float64).mean().item<double>();
+        Assert.InRange(zeroFraction, 0.29, 0.31); // 100,000 draws: standard error 0.0015
+        Assert.True(y.masked_select(kept).allclose(x.masked_select(kept) / 0.7, rtol: 1e-6, atol: 1e-6));
+        Assert.Equal(x.mean().item<float>(), y.mean().item<float>(), 2); // E[y] = x
+        y.sum().backward();
+        Assert.True(x.grad!.allclose(kept.to(float32) / 0.7, 1e-6, 1e-6)); // the gradient passes through the kept elements only
+        layer.eval();
+        Assert.True(layer.call(x).eq(x).all().item<bool>());
+        var stack = nn.Sequential(nn.ReLU(), new InvertedDropout(0.3)); // Sequential disposes intermediate results
+        stack.eval();
+        Assert.Equal(x.sum().item<float>(), stack.call(x).sum().item<float>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InvertedDropout(1.0));
+    }
+
+    [Fact]
     public void Minibatch_stddev_appends_mean_feature_std()
     {
         var x = tensor(new[] { 0f, 0f, 2f, 4f }).reshape(2, 2); // per-feature std (population): 1, 2 → mean 1.5

@@ -48,7 +48,7 @@ public sealed class MlpCritic : Critic, IGrowable
                 layers.Add(spectralNorm ? new SpectralLinear(width, h) : new PrecisionLinear(width, h));
                 layers.Add(MakeActivation(activation, h));
             }
-            if (dropout > 0) layers.Add(nn.Dropout(dropout));
+            if (dropout > 0) layers.Add(new InvertedDropout(dropout));
             blocks.Add(nn.Sequential(layers));
             width = h;
         }
