@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace BeyondGan.Layers;
 
 /// <summary>
-/// Inverted dropout (Srivastava et al. 2014, §10 "Dropout at test time", scaled at training time instead):
+/// Dropout (Srivastava et al. 2014) in its inverted form, the 1/(1 − p) scaling applied at training time:
 /// y = x · m / (1 − p) with m = [u ≥ p], u ~ U(0, 1) per element, in training mode; y = x in evaluation mode.
 /// Same distribution as <c>nn.Dropout</c>, but the mask is drawn by comparing uniforms: libtorch's CPU
 /// <c>bernoulli_</c> (behind <c>nn.Dropout</c>) is a serial per-element kernel on CPUs without Intel's MKL
