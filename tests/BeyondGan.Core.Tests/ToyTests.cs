@@ -68,6 +68,11 @@ public class ToyTests
     {
         foreach (var name in ToyPresets.Names) ToyPresets.ByName(name).Validate();
         Assert.Equal(4, ToyPresets.ByName("pacgan4").Pac);
+        // The default is best cut to 5,000 steps (the one-minute budget); best itself runs 20,000.
+        Assert.Equal(20_000, ToyPresets.ByName("best").Steps);
+        var quick = ToyPresets.ByName("default");
+        Assert.Equal(5_000, quick.Steps);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(ToyPresets.Best() with { Steps = 5_000 }), System.Text.Json.JsonSerializer.Serialize(quick));
         Assert.Throws<ArgumentException>(() => ToyPresets.ByName("nope"));
         Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { Pac = 5 }).Validate());
     }
