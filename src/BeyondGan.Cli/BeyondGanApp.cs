@@ -15,6 +15,8 @@ public static class BeyondGanApp
         app.Configure(config =>
         {
             config.SetApplicationName("beyondgan");
+            // Help and parse errors go to the same console as everything else (a test or a host may have replaced it).
+            config.ConfigureConsole(AnsiConsole.Console);
             config.PropagateExceptions();
             config.UseStrictParsing();
             config.AddBranch("tabular", tabular =>
