@@ -27,7 +27,7 @@ public static class ToyPresets
     /// <summary>
     /// Our strongest configuration (see docs/BENCHMARKS.md for the sweep): non-saturating loss, G 4×256 ReLU without
     /// BatchNorm, critic 3×256 LeakyReLU with the minibatch standard-deviation feature, Adam 2e-4 β (0.5, 0.999),
-    /// batch 256, EMA of the generator's weights (0.999), 20,000 steps (about 3.5 minutes on 2 cores).
+    /// batch 256, EMA of the generator's weights (0.999), 20,000 steps (3.8 minutes on 2 cores here).
     /// </summary>
     public static ToyConfig Best() => new()
     {
