@@ -8,6 +8,7 @@ switch (what)
     case "toy": ToyBench.Run(args.Skip(1).ToArray()); break;
     case "tabular": TabularBench.Run(args.Skip(1).ToArray()); break;
     case "augment": AugmentBench.Run(args.Skip(1).ToArray()); break;
+    case "optimizer": OptimizerBench.Run(args.Skip(1).ToArray()); break;
     case "guard": GuardCheck.Run(args.Skip(1).ToArray()); break;
     default: Console.Error.WriteLine("usage: bench speed [threads] | bench toy [options]"); return 2;
 }

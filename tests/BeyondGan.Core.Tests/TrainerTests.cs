@@ -15,7 +15,7 @@ public class TrainerTests : IDisposable
     public void Dispose() => Directory.Delete(dir, recursive: true);
 
     /// <summary>A trainer that exercises every piece of state: BatchNorm, dropout, EMA, replay, running means, noise.</summary>
-    private static GanTrainer<MlpGenerator, MlpCritic> StatefulTrainer(long seed)
+    private static GanTrainer<MlpGenerator, MlpCritic> StatefulTrainer(long seed, bool flatAdam = false)
     {
         Seeding.Seed(seed);
         var g = new MlpGenerator(3, new[] { 16, 16 }, 2, batchNorm: true);
@@ -28,8 +28,8 @@ public class TrainerTests : IDisposable
         var options = new GanTrainerOptions
         {
             BatchSize = 16, CriticSteps = 2, Seed = seed, GradientClipNorm = 5.0,
-            GeneratorOptimizer = new OptimizerSpec { LearningRate = 1e-3 },
-            CriticOptimizer = new OptimizerSpec { Kind = OptimizerKind.RMSprop, LearningRate = 1e-3 },
+            GeneratorOptimizer = new OptimizerSpec { Kind = flatAdam ? OptimizerKind.FlatAdam : OptimizerKind.Adam, LearningRate = 1e-3 },
+            CriticOptimizer = new OptimizerSpec { Kind = flatAdam ? OptimizerKind.FlatAdam : OptimizerKind.RMSprop, LearningRate = 1e-3 },
         };
         return new GanTrainer<MlpGenerator, MlpCritic>(g, d, new NonSaturatingLoss(), GaussianMixture2D.Ring(), options, regs);
     }
@@ -39,24 +39,26 @@ public class TrainerTests : IDisposable
             .Concat(t.Ema!.AveragedParameters.SelectMany(TestNets.Flatten))
             .Concat(TestNets.Flatten(t.Sample(32, seed: 5))).ToArray();
 
-    [Fact]
-    public void Resuming_from_a_checkpoint_equals_training_straight_through()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resuming_from_a_checkpoint_equals_training_straight_through(bool flatAdam)
     {
         float[] straight;
         string straightHistory;
-        using (var t = StatefulTrainer(11))
+        using (var t = StatefulTrainer(11, flatAdam))
         {
             t.Train(60);
             straight = Snapshot(t);
             straightHistory = t.History.ToCsv();
         }
         string path = Path.Combine(dir, "mid.ckpt");
-        using (var t = StatefulTrainer(11))
+        using (var t = StatefulTrainer(11, flatAdam))
         {
             t.Train(25);
             t.SaveCheckpoint(path);
         }
-        using (var t = StatefulTrainer(99)) // different seed: everything must come from the checkpoint
+        using (var t = StatefulTrainer(99, flatAdam)) // different seed: everything must come from the checkpoint
         {
             t.LoadCheckpoint(path);
             Assert.Equal(25, t.Step);

@@ -9,6 +9,11 @@ public enum OptimizerKind
 {
     /// <summary>Adam (Kingma &amp; Ba 2015).</summary>
     Adam,
+    /// <summary>
+    /// Adam over one flat buffer per network (<see cref="Training.FlatAdam"/>): the same updates with far fewer tensor
+    /// operations per step. For networks whose parameters all receive a gradient at every step.
+    /// </summary>
+    FlatAdam,
     /// <summary>RMSprop, as in the original WGAN.</summary>
     RMSprop,
     /// <summary>Stochastic gradient descent with optional momentum.</summary>
@@ -22,9 +27,9 @@ public sealed record OptimizerSpec
     public OptimizerKind Kind { get; init; } = OptimizerKind.Adam;
     /// <summary>Learning rate.</summary>
     public double LearningRate { get; init; } = 2e-4;
-    /// <summary>Adam β1.</summary>
+    /// <summary>Adam β1 (Adam, FlatAdam).</summary>
     public double Beta1 { get; init; } = 0.5;
-    /// <summary>Adam β2.</summary>
+    /// <summary>Adam β2 (Adam, FlatAdam).</summary>
     public double Beta2 { get; init; } = 0.999;
     /// <summary>L2 weight decay.</summary>
     public double WeightDecay { get; init; }
@@ -35,6 +40,7 @@ public sealed record OptimizerSpec
     public OptimizerHelper Create(IEnumerable<Parameter> parameters) => Kind switch
     {
         OptimizerKind.Adam => optim.Adam(parameters, LearningRate, Beta1, Beta2, weight_decay: WeightDecay),
+        OptimizerKind.FlatAdam => new FlatAdam(parameters, LearningRate, Beta1, Beta2, weightDecay: WeightDecay),
         OptimizerKind.RMSprop => optim.RMSProp(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
         OptimizerKind.Sgd => optim.SGD(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind)),

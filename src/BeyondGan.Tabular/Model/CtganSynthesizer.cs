@@ -102,8 +102,9 @@ public sealed class CtganSynthesizer : IDisposable
             Device = Options.Device,
             ReuseCriticFakes = Options.ReuseCriticFakes,
             JointCriticPass = Options.JointCriticPass,
-            GeneratorOptimizer = new OptimizerSpec { LearningRate = Options.GeneratorLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
-            CriticOptimizer = new OptimizerSpec { LearningRate = Options.CriticLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
+            // FlatAdam: the paper's Adam, one flat buffer per network (every CTGAN parameter gets a gradient at every step).
+            GeneratorOptimizer = new OptimizerSpec { Kind = OptimizerKind.FlatAdam, LearningRate = Options.GeneratorLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
+            CriticOptimizer = new OptimizerSpec { Kind = OptimizerKind.FlatAdam, LearningRate = Options.CriticLearningRate, Beta1 = Options.Beta1, Beta2 = Options.Beta2, WeightDecay = Options.WeightDecay },
         };
         var regularizers = new List<GanRegularizer> { new GradientPenalty(Options.GradientPenaltyWeight, Options.GradientPenaltyFraction), new ConditionalCrossEntropy(Transformer) };
         if (Options.GeneratorEma is double decay) regularizers.Add(new GeneratorEma(decay));
