@@ -184,6 +184,8 @@ public class TrainerTests : IDisposable
         using var other = new GanTrainer<MlpGenerator, MlpCritic>(new MlpGenerator(3, new[] { 8 }, 2), new MlpCritic(2, new[] { 8 }),
             new WassersteinLoss(), GaussianMixture2D.Ring(), new GanTrainerOptions { BatchSize = 16 });
         Assert.Contains("does not match", Assert.Throws<InvalidDataException>(() => other.LoadCheckpoint(good)).Message);
+        using var flat = StatefulTrainer(1, flatAdam: true);
+        Assert.Contains("optimisers Adam/RMSProp vs FlatAdam/FlatAdam", Assert.Throws<InvalidDataException>(() => flat.LoadCheckpoint(good)).Message);
         Assert.Throws<FileNotFoundException>(() => t.LoadCheckpoint(Path.Combine(dir, "missing.ckpt")));
     }
 

@@ -40,12 +40,15 @@ public static class ToyExperiment
             regs.Add(new ProgressiveGrowing(1, every, every / 2));
         }
         if (config.Ema is double ema) regs.Add(new GeneratorEma(ema));
+        var adam = config.Grow ? OptimizerKind.Adam : OptimizerKind.FlatAdam;
         var options = new GanTrainerOptions
         {
             BatchSize = config.BatchSize,
             CriticSteps = config.CriticSteps,
-            GeneratorOptimizer = new OptimizerSpec { LearningRate = config.LearningRateG, Beta1 = config.Beta1, Beta2 = config.Beta2 },
-            CriticOptimizer = new OptimizerSpec { LearningRate = config.LearningRateD, Beta1 = config.Beta1, Beta2 = config.Beta2 },
+            // FlatAdam gives Adam's updates when every parameter gets a gradient at every step; growing networks have
+            // layers that sit unused at first, which Adam skips and FlatAdam would not.
+            GeneratorOptimizer = new OptimizerSpec { Kind = adam, LearningRate = config.LearningRateG, Beta1 = config.Beta1, Beta2 = config.Beta2 },
+            CriticOptimizer = new OptimizerSpec { Kind = adam, LearningRate = config.LearningRateD, Beta1 = config.Beta1, Beta2 = config.Beta2 },
             GradientClipNorm = config.ClipNorm,
             Seed = seed,
             Device = device,

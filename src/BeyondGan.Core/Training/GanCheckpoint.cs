@@ -20,7 +20,8 @@ public static class GanCheckpoint
     public static ReadOnlySpan<byte> Magic => "BGANCKPT"u8;
 
     /// <summary>Current format version; files of another version are refused with a clear error.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>Version 2 records the optimisers' types in the header (version 1 did not).</remarks>
+    public const int FormatVersion = 2;
 
     /// <summary>Writes the checkpoint atomically (temporary file, then rename).</summary>
     public static void Save<TG, TC>(string path, GanTrainer<TG, TC> trainer) where TG : Generator where TC : Critic =>
@@ -83,18 +84,21 @@ public static class GanCheckpoint
 
 
     private sealed record Header(string Library, long Step, string Generator, string Critic, string Loss,
-        string[] Regularizers, long GeneratorParameters, long CriticParameters)
+        string[] Regularizers, long GeneratorParameters, long CriticParameters, string GeneratorOptimizer, string CriticOptimizer)
     {
         public static Header Of<TG, TC>(GanTrainer<TG, TC> t) where TG : Generator where TC : Critic => new(
             typeof(GanCheckpoint).Assembly.GetName().Version?.ToString() ?? "?", t.Step,
             t.Generator.GetType().Name, t.Critic.GetType().Name, t.Loss.Name,
             t.Regularizers.Select(r => r.Name).ToArray(),
-            t.Generator.parameters().Sum(p => p.numel()), t.Critic.parameters().Sum(p => p.numel()));
+            t.Generator.parameters().Sum(p => p.numel()), t.Critic.parameters().Sum(p => p.numel()),
+            t.GeneratorOptimizer.GetType().Name, t.CriticOptimizer.GetType().Name);
 
         public string? MismatchWith(Header current)
         {
             if (Generator != current.Generator || Critic != current.Critic) return $"networks {Generator}/{Critic} vs {current.Generator}/{current.Critic}";
             if (Loss != current.Loss) return $"loss '{Loss}' vs '{current.Loss}'";
+            if (GeneratorOptimizer != current.GeneratorOptimizer || CriticOptimizer != current.CriticOptimizer)
+                return $"optimisers {GeneratorOptimizer}/{CriticOptimizer} vs {current.GeneratorOptimizer}/{current.CriticOptimizer}";
             if (!Regularizers.SequenceEqual(current.Regularizers)) return $"regularisers [{string.Join(", ", Regularizers)}] vs [{string.Join(", ", current.Regularizers)}]";
             if (GeneratorParameters != current.GeneratorParameters || CriticParameters != current.CriticParameters)
                 return $"parameter counts {GeneratorParameters}/{CriticParameters} vs {current.GeneratorParameters}/{current.CriticParameters}";
