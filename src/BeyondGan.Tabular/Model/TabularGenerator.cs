@@ -18,7 +18,7 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
     private readonly PrecisionLinear head;
     private readonly OutputLayout layout;
     private readonly Tensor alphaColumns, restore;
-    private readonly (Tensor Gather, Tensor Valid, int Count, int Widest)[] buckets;
+    private readonly (Tensor Gather, int Count, int Widest)[] buckets;
     private readonly int latentSize;
 
     /// <summary>Creates the generator.</summary>
@@ -41,7 +41,7 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
         RegisterComponents();
         // Index tables are created after RegisterComponents so they are not registered as buffers (not weights, not saved).
         alphaColumns = tensor(layout.AlphaColumns);
-        buckets = layout.Buckets.Select(b => (tensor(b.Gather), tensor(b.Valid), b.Count, b.Widest)).ToArray();
+        buckets = layout.Buckets.Select(b => (tensor(b.Gather), b.Count, b.Widest)).ToArray();
         restore = tensor(layout.Restore);
     }
 
@@ -75,14 +75,12 @@ public sealed class TabularGenerator : BeyondGan.Modules.Generator
         if (buckets.Length > 0)
         {
             // Gumbel-softmax (Jang et al. 2017, Eq. 1) of the one-hot blocks: y = softmax((logits + g) / τ) over each
-            // block, computed on padded [B, blocks, widest] views of similar-width blocks; valid entries taken back out.
-            var perturbed = raw + GumbelSoftmax.Noise(raw.shape, raw.dtype, device, NoiseGenerator);
-            foreach (var (gather, valid, count, widest) in buckets)
-            {
-                var logits = OutputLayout.Gather(perturbed, gather.to(device), count, widest, OutputLayout.PadLogit);
-                parts.Add(softmax(logits / Tau, 2).view(raw.shape[0], -1).index_select(1, valid.to(device)));
-            }
+            // block, computed on padded [B, blocks, widest] views of similar-width blocks (the padding's weight is 0).
+            var scaled = OutputLayout.WithPadColumn((raw + GumbelSoftmax.Noise(raw.shape, raw.dtype, device, NoiseGenerator)) / Tau, OutputLayout.PadLogit);
+            foreach (var (gather, count, widest) in buckets)
+                parts.Add(softmax(OutputLayout.GatherPadded(scaled, gather.to(device), count, widest), 2).view(raw.shape[0], -1));
         }
+        // One gather puts every column back in place and leaves the padding out.
         return cat(parts, 1).index_select(1, restore.to(device));
     }
 }
