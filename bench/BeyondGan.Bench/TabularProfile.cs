@@ -41,9 +41,9 @@ internal static class TabularProfile
             Console.WriteLine($"batch source: {Time(2000, () => source0.Next(500, rng0, CPU)):F3} ms");
             Console.WriteLine($"  rand 1500 doubles + copy out: {Time(2000, () => { using var u = rand(new long[] { 1500 }, dtype: ScalarType.Float64, generator: rng0); u.data<double>().ToArray(); }):F3} ms");
             var uni = new double[1500]; new Random(1).NextBytes(new byte[1]); for (int i = 0; i < uni.Length; i++) uni[i] = (i * 0.618) % 1;
-            Console.WriteLine($"  SampleForTraining (C#): {Time(2000, () => sampler0.SampleForTraining(uni, new float[500 * sampler0.ConditionWidth], 500)):F3} ms");
-            var cond0 = new float[500 * sampler0.ConditionWidth];
-            Console.WriteLine($"  tensor(condition): {Time(2000, () => tensor(cond0, new long[] { 500, sampler0.ConditionWidth })):F3} ms");
+            var (hot0, rows0) = (new long[500], new long[500]);
+            Console.WriteLine($"  SampleForTraining (C#): {Time(2000, () => sampler0.SampleForTraining(uni, hot0, rows0)):F3} ms");
+            Console.WriteLine($"  one_hot(condition): {Time(2000, () => nn.functional.one_hot(tensor(hot0), sampler0.ConditionWidth).to(ScalarType.Float32)):F3} ms");
             var data0 = frombuffer(prepared.Matrix, ScalarType.Float32, count: (long)prepared.Rows * prepared.Transformer.Width).view(prepared.Rows, prepared.Transformer.Width);
             var idx0 = tensor(Enumerable.Range(0, 500).Select(i => (long)i * 7).ToArray());
             Console.WriteLine($"  index_select rows: {Time(2000, () => data0.index_select(0, idx0)):F3} ms");

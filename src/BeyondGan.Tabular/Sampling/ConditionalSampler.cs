@@ -78,9 +78,21 @@ public sealed class ConditionalSampler
     /// </summary>
     public int[] SampleForTraining(ReadOnlySpan<double> uniform, float[] condition, int batch)
     {
+        var hot = new long[batch];
+        var realRows = new long[batch];
+        SampleForTraining(uniform, hot, realRows);
+        for (int b = 0; b < batch; b++) condition[b * ConditionWidth + hot[b]] = 1f;
+        return realRows.Select(r => (int)r).ToArray();
+    }
+
+    /// <summary>
+    /// The same draw in compact form, for one batch row per element of <paramref name="hot"/>: the position of each
+    /// row's 1 in its conditional vector, and a matching real row index.
+    /// </summary>
+    public void SampleForTraining(ReadOnlySpan<double> uniform, Span<long> hot, Span<long> realRows)
+    {
         if (rowsByLevel is null) throw new InvalidOperationException("This sampler was built from counts only and cannot draw training rows.");
-        var realRows = new int[batch];
-        for (int b = 0; b < batch; b++)
+        for (int b = 0; b < hot.Length; b++)
         {
             int d, level;
             double u = uniform[3 * b];
@@ -95,11 +107,10 @@ public sealed class ConditionalSampler
                 d = Math.Min((int)(u * columns.Count), columns.Count - 1);
                 level = Pick(trainingCdf[d], uniform[3 * b + 1]);
             }
-            condition[b * ConditionWidth + columns[d].ConditionOffset + level] = 1f;
+            hot[b] = columns[d].ConditionOffset + level;
             var candidates = rowsByLevel[d][level];
             realRows[b] = candidates[Math.Min((int)(uniform[3 * b + 2] * candidates.Length), candidates.Length - 1)];
         }
-        return realRows;
     }
 
     /// <summary>

@@ -37,10 +37,12 @@ public sealed class TabularBatchSource : IBatchSource, IDisposable
         }
         using var u = rand(new long[] { 3L * batchSize }, dtype: ScalarType.Float64, generator: rng);
         var uniform = u.data<double>().ToArray();
-        var condition = new float[batchSize * sampler.ConditionWidth];
-        var realRows = sampler.SampleForTraining(uniform, condition, batchSize);
-        var real = data.index_select(0, tensor(realRows.Select(r => (long)r).ToArray()));
-        var c = tensor(condition, new long[] { batchSize, sampler.ConditionWidth });
+        var hot = new long[batchSize];
+        var realRows = new long[batchSize];
+        sampler.SampleForTraining(uniform, hot, realRows);
+        var real = data.index_select(0, tensor(realRows));
+        // The conditional vectors are one-hot: built from one index per row rather than copied in as batch × width floats.
+        var c = nn.functional.one_hot(tensor(hot), sampler.ConditionWidth).to(ScalarType.Float32);
         var permutation = randperm(batchSize, generator: rng);
         return new Batch(real, c, c.index_select(0, permutation));
     }
