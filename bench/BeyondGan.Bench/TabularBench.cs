@@ -10,7 +10,7 @@ using BeyondGan.Tabular.Model;
 /// CTGAN on Adult (issue 3): 70/30 split with a fixed seed, the paper's defaults, timings of each phase, peak memory,
 /// column shapes / pair trends of the synthetic data against the real training rows, and TSTR/TRTR F1 on income.
 /// Unconditional and income-stratified samples are both scored.
-/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--joint-critic-pass true|false] [--out FILE.json] [--model FILE.bgan]
+/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--joint-critic-pass true|false] [--focus COLUMN[:SHARE]] [--out FILE.json] [--model FILE.bgan]
 /// </summary>
 internal static class TabularBench
 {
@@ -53,6 +53,13 @@ internal static class TabularBench
         result["penalty_fraction"] = penaltyFraction;
         result["reuse_fakes"] = reuse;
         var options = defaults with { Epochs = epochs, Seed = seed, GeneratorEma = ema, GradientPenaltyFraction = penaltyFraction, ReuseCriticFakes = reuse, Precision = precision, JointCriticPass = joint };
+        // --focus COLUMN[:SHARE]: condition SHARE of each batch on COLUMN with its levels drawn evenly (CtganOptions.FocusColumn).
+        if (Arg(args, "--focus") is string focus)
+        {
+            var parts = focus.Split(':');
+            options = options with { FocusColumn = parts[0], FocusShare = parts.Length > 1 ? double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : defaults.FocusShare };
+            result["focus"] = focus;
+        }
         watch.Restart();
         var prepared = CtganSynthesizer.Prepare(train, schema, options);
         result["transformer_fit_seconds"] = watch.Elapsed.TotalSeconds;
