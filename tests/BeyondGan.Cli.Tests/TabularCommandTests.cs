@@ -121,6 +121,29 @@ public sealed class TabularCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_fit_with_a_focus_column_gives_a_model_that_samples()
+    {
+        var data = WriteData(200);
+        var (exit, output) = CliRunner.Run(["tabular", "fit", data, "--out", P("m.bgan"), "--focus-column", "member:0.4", .. Small]);
+        Assert.True(exit == 0, output);
+        (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "100", "--out", P("s.csv"), "--condition", "member=no");
+        Assert.True(exit == 0, output);
+        Assert.All(File.ReadAllLines(P("s.csv")).Skip(1), l => Assert.EndsWith(",no", l));
+    }
+
+    [Theory]
+    [InlineData("town", "--focus-column town: data.csv has no column 'town'")]
+    [InlineData("age", "--focus-column age: 'age' is integer, not a categorical or boolean column")]
+    [InlineData("city:1.5", "expected COLUMN or COLUMN:SHARE with SHARE between 0 and 1")]
+    public void A_bad_focus_column_is_refused_before_training(string value, string expected)
+    {
+        var (exit, output) = CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), "--focus-column", value, .. Small]);
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, output.ReplaceLineEndings(" "));
+        Assert.False(File.Exists(P("m.bgan")));
+    }
+
+    [Fact]
     public void A_truncated_model_is_refused_clearly()
     {
         Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);

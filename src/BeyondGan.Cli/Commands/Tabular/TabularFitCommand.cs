@@ -20,9 +20,24 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
         [CommandOption("--history <FILE>"), Description("Write per-epoch losses (.csv or .json).")]
         public string? History { get; init; }
 
+        [CommandOption("--focus-column <COLUMN[:SHARE]>"), Description("A categorical column you will predict from the synthetic data (a label): SHARE of each batch (default 0.25) is conditioned on it with its levels drawn evenly, so the generator learns each class as often. Sampling still gives its real frequencies.")]
+        public string? FocusColumn { get; init; }
+
+        /// <summary>The focus column and share parsed from <see cref="FocusColumn"/> (null when not given).</summary>
+        public (string Column, double Share)? Focus()
+        {
+            if (FocusColumn is null) return null;
+            int colon = FocusColumn.LastIndexOf(':');
+            if (colon < 0) return (FocusColumn, 0.25);
+            return double.TryParse(FocusColumn[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double share)
+                ? (FocusColumn[..colon], share) : (FocusColumn, double.NaN);
+        }
+
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
+            if (Focus() is { } focus && (focus.Column.Length == 0 || !(focus.Share is > 0 and < 1)))
+                return ValidationResult.Error($"--focus-column {FocusColumn}: expected COLUMN or COLUMN:SHARE with SHARE between 0 and 1.");
             var v = base.Validate();
             if (!v.Successful) return v;
             v = CheckOutput("--out", Out);
@@ -40,6 +55,13 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
         var table = settings.ReadTable();
         CtganSynthesizer.CheckEnoughRows(table);
         var schema = SchemaInference.Infer(table, settings.SchemaOptions());
+        if (settings.Focus() is var (focusColumn, focusShare))
+        {
+            var column = schema.Find(focusColumn);
+            if (column?.Kind is not (ColumnKind.Categorical or ColumnKind.Boolean))
+                throw new ArgumentException($"--focus-column {focusColumn}: {(column is null ? $"{Path.GetFileName(settings.Data)} has no column '{focusColumn}'" : $"'{focusColumn}' is {column.Kind.ToString().ToLowerInvariant()}, not a categorical or boolean column")}.");
+            options = options with { FocusColumn = focusColumn, FocusShare = focusShare };
+        }
         var prepared = CtganSynthesizer.Prepare(table, schema, options, settings.MaxCategories);
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{table.RowCount:N0} rows, {schema.Columns.Count} columns read and encoded in {watch.Elapsed.TotalSeconds:F1} s " +
             $"({prepared.Transformer.Width} encoded values per row, condition vector {prepared.Transformer.ConditionWidth})")}[/]");
