@@ -30,7 +30,7 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
             int colon = FocusColumn.LastIndexOf(':');
             if (colon < 0) return (FocusColumn, 0.25);
             return double.TryParse(FocusColumn[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double share)
-                ? (FocusColumn[..colon], share) : (FocusColumn, double.NaN);
+                ? (FocusColumn[..colon], share) : (FocusColumn, 0.25); // a colon in the column's own name
         }
 
         public override ValidationResult Validate()
