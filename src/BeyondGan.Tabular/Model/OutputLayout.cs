@@ -22,7 +22,7 @@ internal sealed class OutputLayout
         var softmax = spans.Where(s => s.Span.Activation == SpanActivation.Softmax).Select(s => (s.Offset, s.Span.Size)).ToArray();
         // Blocks of similar width share a padded tensor (widths up to 2, 4, 8, …), so padding never more than doubles the work.
         Buckets = softmax.GroupBy(b => BucketOf(b.Size)).OrderBy(g => g.Key)
-            .Select(g => { var blocks = g.ToArray(); var (gather, _, count, widest) = Padded(blocks, Width); return new Bucket(blocks, gather, count, widest); })
+            .Select(g => { var blocks = g.ToArray(); var (gather, count, widest) = Padded(blocks, Width); return new Bucket(blocks, gather, count, widest); })
             .ToArray();
         AlphaColumns = alpha.Select(i => (long)i).ToArray();
         // cat([α columns, each bucket's padded [blocks × widest] flattened]) → original column order: where each column sits.
@@ -37,9 +37,9 @@ internal sealed class OutputLayout
             position += (long)bucket.Count * bucket.Widest;
         }
         Restore = restore;
-        (DiscreteGather, _, DiscreteCount, DiscreteWidth) = Padded(discrete.Select(d => (d.DataOffset, d.Size)).ToArray(), Width);
+        (DiscreteGather, DiscreteCount, DiscreteWidth) = Padded(discrete.Select(d => (d.DataOffset, d.Size)).ToArray(), Width);
         var conditionBlocks = discrete.Select(d => (d.ConditionOffset, d.Size)).ToArray();
-        (ConditionGather, _, _, _) = Padded(conditionBlocks, discrete.Sum(d => d.Size));
+        (ConditionGather, _, _) = Padded(conditionBlocks, discrete.Sum(d => d.Size));
     }
 
     /// <summary>One-hot blocks padded to a common width: gather indices into [row, pad].</summary>
@@ -56,20 +56,15 @@ internal sealed class OutputLayout
 
     private static int BucketOf(int size) => size <= 2 ? 2 : 1 << (int)Math.Ceiling(Math.Log2(size));
 
-    /// <summary>Gather indices of blocks padded to the widest (pad index = <paramref name="padIndex"/>), and the valid flat positions.</summary>
-    private static (long[] Gather, long[] Valid, int Count, int Widest) Padded((int Offset, int Size)[] blocks, int padIndex)
+    /// <summary>Gather indices of blocks padded to the widest (pad index = <paramref name="padIndex"/>).</summary>
+    private static (long[] Gather, int Count, int Widest) Padded((int Offset, int Size)[] blocks, int padIndex)
     {
         int widest = blocks.Length == 0 ? 1 : blocks.Max(b => b.Size);
         var gather = new long[blocks.Length * widest];
-        var valid = new List<long>();
         for (int b = 0; b < blocks.Length; b++)
             for (int k = 0; k < widest; k++)
-            {
-                bool inside = k < blocks[b].Size;
-                gather[b * widest + k] = inside ? blocks[b].Offset + k : padIndex;
-                if (inside) valid.Add(b * widest + k);
-            }
-        return (gather, valid.ToArray(), blocks.Length, widest);
+                gather[b * widest + k] = k < blocks[b].Size ? blocks[b].Offset + k : padIndex;
+        return (gather, blocks.Length, widest);
     }
 
     /// <summary>Blocks of <paramref name="x"/> ([B, W]) as a padded [B, count, widest] tensor; padding is <paramref name="pad"/>.</summary>
