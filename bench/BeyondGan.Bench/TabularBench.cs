@@ -53,11 +53,11 @@ internal static class TabularBench
         result["penalty_fraction"] = penaltyFraction;
         result["reuse_fakes"] = reuse;
         var options = defaults with { Epochs = epochs, Seed = seed, GeneratorEma = ema, GradientPenaltyFraction = penaltyFraction, ReuseCriticFakes = reuse, Precision = precision, JointCriticPass = joint };
-        // --focus COLUMN[:SHARE]: condition SHARE of each batch on COLUMN with its levels drawn evenly (CtganOptions.FocusColumn).
+        // --focus COLUMN[:SHARE] (as tabular fit --focus-column): condition SHARE of each batch on COLUMN with its levels drawn evenly (CtganOptions.FocusColumn).
         if (Arg(args, "--focus") is string focus)
         {
-            var parts = focus.Split(':');
-            options = options with { FocusColumn = parts[0], FocusShare = parts.Length > 1 ? double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : defaults.FocusShare };
+            var (column, share) = CtganOptions.ParseFocus(focus);
+            options = options with { FocusColumn = column, FocusShare = share };
             result["focus"] = focus;
         }
         watch.Restart();

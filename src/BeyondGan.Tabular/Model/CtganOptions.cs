@@ -80,6 +80,21 @@ public sealed record CtganOptions
     /// <summary>Share of each batch conditioned on <see cref="FocusColumn"/> (default 0.5).</summary>
     public double FocusShare { get; init; } = 0.5;
 
+    /// <summary>The share a label named as "COLUMN" (no share) gets in <see cref="ParseFocus"/>: the one measured on Adult.</summary>
+    public const double LabelFocusShare = 0.25;
+
+    /// <summary>
+    /// Reads "COLUMN" or "COLUMN:SHARE" (invariant culture) as <see cref="FocusColumn"/> and <see cref="FocusShare"/>;
+    /// a text after the last colon that is not a number belongs to the column's name. The share is not checked here.
+    /// </summary>
+    public static (string Column, double Share) ParseFocus(string spec)
+    {
+        int colon = spec.LastIndexOf(':');
+        return colon >= 0 && double.TryParse(spec[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double share)
+            ? (spec[..colon], share)
+            : (spec, LabelFocusShare);
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> with one clear sentence for any invalid value.</summary>
     public void Validate()
     {

@@ -24,14 +24,7 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
         public string? FocusColumn { get; init; }
 
         /// <summary>The focus column and share parsed from <see cref="FocusColumn"/> (null when not given).</summary>
-        public (string Column, double Share)? Focus()
-        {
-            if (FocusColumn is null) return null;
-            int colon = FocusColumn.LastIndexOf(':');
-            if (colon < 0) return (FocusColumn, 0.25);
-            return double.TryParse(FocusColumn[(colon + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double share)
-                ? (FocusColumn[..colon], share) : (FocusColumn, 0.25); // a colon in the column's own name
-        }
+        public (string Column, double Share)? Focus() => FocusColumn is null ? null : CtganOptions.ParseFocus(FocusColumn);
 
         public override ValidationResult Validate()
         {
