@@ -91,6 +91,7 @@ internal static class ToyBench
                 "ema" => c with { Ema = D() == 0 ? null : D() },
                 "grow" => c with { Grow = v == "1" },
                 "clip" => c with { ClipNorm = D() },
+                "decay" => c with { LearningRateDecay = D() },
                 _ => throw new ArgumentException($"Unknown key '{k}' in '{spec}'."),
             };
         }

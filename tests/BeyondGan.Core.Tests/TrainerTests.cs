@@ -28,6 +28,7 @@ public class TrainerTests : IDisposable
         var options = new GanTrainerOptions
         {
             BatchSize = 16, CriticSteps = 2, Seed = seed, GradientClipNorm = 5.0,
+            LearningRateDecay = new LearningRateDecay(20, 50, 0.1), // spans the checkpoint of the resume test
             GeneratorOptimizer = new OptimizerSpec { Kind = flatAdam ? OptimizerKind.FlatAdam : OptimizerKind.Adam, LearningRate = 1e-3 },
             CriticOptimizer = new OptimizerSpec { Kind = flatAdam ? OptimizerKind.FlatAdam : OptimizerKind.RMSprop, LearningRate = 1e-3 },
         };
@@ -66,6 +67,46 @@ public class TrainerTests : IDisposable
             Assert.Equal(straight, Snapshot(t));
             Assert.Equal(straightHistory, t.History.ToCsv());
         }
+    }
+
+    [Fact]
+    public void Learning_rate_decay_is_linear_between_its_steps_and_never_zero_inside_the_run()
+    {
+        var decay = new LearningRateDecay(10, 20);
+        Assert.Equal(1.0, decay.Factor(0));
+        Assert.Equal(1.0, decay.Factor(9));
+        Assert.Equal(1 - 1 / 11.0, decay.Factor(10), 12);
+        Assert.Equal(1 - 10 / 11.0, decay.Factor(19), 12);
+        Assert.Equal(0.0, decay.Factor(20));
+        Assert.Equal(0.0, decay.Factor(1_000));
+        Assert.Equal(0.5, new LearningRateDecay(0, 1, 0.5).Factor(5));
+        Assert.Equal(new LearningRateDecay(15, 20), LearningRateDecay.OverLast(0.75, 20));
+        Assert.Contains("0 ≤ start ≤ end", Assert.Throws<ArgumentException>(() => new LearningRateDecay(5, 4).Validate()).Message);
+        Assert.Contains("final factor", Assert.Throws<ArgumentException>(() => new LearningRateDecay(0, 4, 1.5).Validate()).Message);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.FlatAdam)]
+    public void Learning_rate_decay_reaches_both_optimisers(OptimizerKind kind)
+    {
+        Seeding.Seed(5);
+        var options = new GanTrainerOptions
+        {
+            BatchSize = 16, Seed = 5, LearningRateDecay = new LearningRateDecay(2, 4),
+            GeneratorOptimizer = new OptimizerSpec { Kind = kind, LearningRate = 1e-3 },
+            CriticOptimizer = new OptimizerSpec { Kind = kind, LearningRate = 2e-3 },
+        };
+        using var t = new GanTrainer<MlpGenerator, MlpCritic>(new MlpGenerator(2, new[] { 8 }, 2), new MlpCritic(2, new[] { 8 }),
+            new NonSaturatingLoss(), GaussianMixture2D.Ring(), options);
+        t.Train(3); // steps 0, 1 at the base rates, step 2 at 2/3 of them
+        Assert.Equal(1e-3 * 2 / 3, t.GeneratorOptimizer.ParamGroups.Single().LearningRate, 12);
+        Assert.Equal(2e-3 * 2 / 3, t.CriticOptimizer.ParamGroups.Single().LearningRate, 12);
+        t.Train(4);
+        var weights = TestNets.AllWeights(t.Generator).Concat(TestNets.AllWeights(t.Critic)).ToArray();
+        t.Train(7); // from step 4 on the rate is zero: Adam moves nothing
+        Assert.Equal(0.0, t.GeneratorOptimizer.ParamGroups.Single().LearningRate);
+        Assert.Equal(weights, TestNets.AllWeights(t.Generator).Concat(TestNets.AllWeights(t.Critic)).ToArray());
     }
 
     [Fact]

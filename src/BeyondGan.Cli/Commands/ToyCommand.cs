@@ -83,6 +83,9 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
         [CommandOption("--rejection-sampling"), Description("Draw the evaluation samples by discriminator rejection sampling (Azadi et al. 2019): the critic, fine-tuned against the final generator, drops the samples it finds least real.")]
         public bool RejectionSampling { get; init; }
 
+        [CommandOption("--lr-decay <FRACTION>"), Description("Decay both learning rates linearly to zero over the run after this fraction of it (e.g. 0.5); 0 decays from the start.")]
+        public double? LearningRateDecay { get; init; }
+
         [CommandOption("--clip-norm <N>"), Description("Clip each network's gradient norm.")]
         public double? ClipNorm { get; init; }
 
@@ -132,6 +135,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
                 Ema = Ema is null ? c.Ema : Ema == 0 ? null : Ema,
                 Grow = Grow || c.Grow,
                 ClipNorm = ClipNorm ?? c.ClipNorm,
+                LearningRateDecay = LearningRateDecay ?? c.LearningRateDecay,
                 RejectionSampling = RejectionSampling || c.RejectionSampling,
             };
             LossCatalog.Create(c.Loss);

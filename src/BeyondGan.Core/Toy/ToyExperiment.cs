@@ -50,6 +50,7 @@ public static class ToyExperiment
             GeneratorOptimizer = new OptimizerSpec { Kind = adam, LearningRate = config.LearningRateG, Beta1 = config.Beta1, Beta2 = config.Beta2 },
             CriticOptimizer = new OptimizerSpec { Kind = adam, LearningRate = config.LearningRateD, Beta1 = config.Beta1, Beta2 = config.Beta2 },
             GradientClipNorm = config.ClipNorm,
+            LearningRateDecay = config.LearningRateDecay is double start ? LearningRateDecay.OverLast(start, config.Steps) : null,
             Seed = seed,
             Device = device,
         };

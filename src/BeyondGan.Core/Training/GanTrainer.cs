@@ -98,6 +98,12 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
     {
         using var scope = NewDisposeScope();
         foreach (var r in regularizers) r.OnStepBegin(Step, totalSteps);
+        if (Options.LearningRateDecay is { } decay)
+        {
+            double factor = decay.Factor(Step);
+            SetLearningRate(GeneratorOptimizer, Options.GeneratorOptimizer.LearningRate * factor);
+            SetLearningRate(CriticOptimizer, Options.CriticOptimizer.LearningRate * factor);
+        }
         double criticLoss = 0;
         var terms = new Dictionary<string, double>();
         Draw? kept = null;
@@ -114,6 +120,11 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         History.Record(Step, "generator_loss", generatorLoss);
         foreach (var (name, value) in terms) History.Record(Step, name, value);
         return new StepReport(Step, totalSteps, criticLoss, generatorLoss);
+    }
+
+    private static void SetLearningRate(OptimizerHelper optimizer, double rate)
+    {
+        foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
     }
 
     private Tensor CriticInput(Tensor x)

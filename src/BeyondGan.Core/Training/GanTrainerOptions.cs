@@ -30,6 +30,8 @@ public sealed record GanTrainerOptions
     /// are the same function of the inputs; only the draws of dropout masks differ from two calls.
     /// </summary>
     public bool JointCriticPass { get; init; }
+    /// <summary>Learning-rate schedule of both optimisers over the run (null = constant rates).</summary>
+    public LearningRateDecay? LearningRateDecay { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate(int packSize)
@@ -41,5 +43,6 @@ public sealed record GanTrainerOptions
         if (GradientClipNorm is <= 0) throw new ArgumentException("Gradient clip norm must be positive.");
         foreach (var o in new[] { GeneratorOptimizer, CriticOptimizer })
             if (o.LearningRate <= 0) throw new ArgumentException($"Learning rate must be positive, got {o.LearningRate}.");
+        LearningRateDecay?.Validate();
     }
 }
