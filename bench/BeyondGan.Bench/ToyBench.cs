@@ -92,6 +92,7 @@ internal static class ToyBench
                 "grow" => c with { Grow = v == "1" },
                 "clip" => c with { ClipNorm = D() },
                 "decay" => c with { LearningRateDecay = D() },
+                "gain" => c with { CriticGain = D() },
                 _ => throw new ArgumentException($"Unknown key '{k}' in '{spec}'."),
             };
         }

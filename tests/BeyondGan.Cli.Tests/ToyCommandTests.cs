@@ -66,6 +66,7 @@ public class ToyCommandTests : IDisposable
     [InlineData("--device tpu", "Unknown device 'tpu'")]
     [InlineData("--pac 2 --rejection-sampling", "Rejection sampling needs a critic that scores single samples")]
     [InlineData("--seed abc", "abc")]
+    [InlineData("--lr-decay 1.5", "--lr-decay must be a fraction of the run from 0 to 1")]
     public void Bad_options_give_one_line_errors_and_non_zero_exit(string extra, string expected)
     {
         var (exit, output) = CliRunner.Run(new[] { "toy" }.Concat(extra.Split(' ')).ToArray());

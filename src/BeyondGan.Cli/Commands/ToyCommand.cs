@@ -83,7 +83,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
         [CommandOption("--rejection-sampling"), Description("Draw the evaluation samples by discriminator rejection sampling (Azadi et al. 2019): the critic, fine-tuned against the final generator, drops the samples it finds least real.")]
         public bool RejectionSampling { get; init; }
 
-        [CommandOption("--lr-decay <FRACTION>"), Description("Decay both learning rates linearly to zero over the run after this fraction of it (e.g. 0.5); 0 decays from the start.")]
+        [CommandOption("--lr-decay <FRACTION>"), Description("After this fraction of the run (e.g. 0.5), decay both learning rates linearly to zero; 0 decays from the start, 1 turns decay off.")]
         public double? LearningRateDecay { get; init; }
 
         [CommandOption("--clip-norm <N>"), Description("Clip each network's gradient norm.")]
@@ -135,7 +135,7 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
                 Ema = Ema is null ? c.Ema : Ema == 0 ? null : Ema,
                 Grow = Grow || c.Grow,
                 ClipNorm = ClipNorm ?? c.ClipNorm,
-                LearningRateDecay = LearningRateDecay ?? c.LearningRateDecay,
+                LearningRateDecay = LearningRateDecay is null ? c.LearningRateDecay : LearningRateDecay == 1 ? null : LearningRateDecay,
                 RejectionSampling = RejectionSampling || c.RejectionSampling,
             };
             LossCatalog.Create(c.Loss);
@@ -146,6 +146,8 @@ internal sealed class ToyCommand : Command<ToyCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
+            if (LearningRateDecay is < 0 or > 1 || double.IsNaN(LearningRateDecay ?? 0))
+                return ValidationResult.Error($"--lr-decay must be a fraction of the run from 0 to 1, got {LearningRateDecay}.");
             foreach (var (flag, path) in new[] { ("--json", Json), ("--plot", Plot), ("--history", History), ("--checkpoint", Checkpoint) })
             {
                 if (path is null) continue;

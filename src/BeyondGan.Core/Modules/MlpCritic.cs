@@ -17,6 +17,7 @@ public sealed class MlpCritic : Critic, IGrowable
     private readonly Packing packing;
     private readonly MinibatchStdDev? minibatchStd;
     private readonly ConditionEncoder? condition;
+    private readonly double scoreGain;
 
     /// <summary>Creates the critic.</summary>
     /// <param name="inputSize">Size of one sample.</param>
@@ -28,11 +29,16 @@ public sealed class MlpCritic : Critic, IGrowable
     /// <param name="minibatchStdDev">Append the minibatch standard-deviation feature (Karras et al. 2018).</param>
     /// <param name="conditionSize">Size of the condition vector (0 = unconditional).</param>
     /// <param name="labelCount">Number of class labels when the condition is an int64 label to embed.</param>
+    /// <param name="scoreGain">Constant factor on the score. With <paramref name="spectralNorm"/> every layer is 1-Lipschitz, so
+    /// this is the critic's Lipschitz bound: how much its score can change per unit of distance between inputs.</param>
     public MlpCritic(int inputSize, IReadOnlyList<int> hidden, Activation activation = Activation.LeakyReLU, int pack = 1,
-        double dropout = 0.0, bool spectralNorm = false, bool minibatchStdDev = false, int conditionSize = 0, int labelCount = 0)
+        double dropout = 0.0, bool spectralNorm = false, bool minibatchStdDev = false, int conditionSize = 0, int labelCount = 0,
+        double scoreGain = 1.0)
         : base(nameof(MlpCritic))
     {
         if (hidden.Count == 0) throw new ArgumentException("The critic needs at least one hidden layer.", nameof(hidden));
+        if (!(scoreGain > 0) || double.IsInfinity(scoreGain)) throw new ArgumentException($"The score gain must be positive, got {scoreGain}.", nameof(scoreGain));
+        this.scoreGain = scoreGain;
         if (spectralNorm && activation == Activation.Maxout) throw new ArgumentException("Spectral norm with maxout layers is not supported.");
         packing = new Packing(pack);
         if (conditionSize > 0) condition = new ConditionEncoder(conditionSize, labelCount);
@@ -78,7 +84,8 @@ public sealed class MlpCritic : Critic, IGrowable
         var h = condition is null ? x : cat(new[] { x, condition.call(c ?? throw new ArgumentException("This critic is conditional: pass a condition.")) }, 1);
         h = packing.call(h);
         if (minibatchStd is not null) h = minibatchStd.call(h);
-        return head.call(stack.call(h)).squeeze(1);
+        var score = head.call(stack.call(h)).squeeze(1);
+        return scoreGain == 1.0 ? score : score.mul(scoreGain);
     }
 
     internal static nn.Module<Tensor, Tensor> MakeActivation(Activation activation, int width) => activation switch

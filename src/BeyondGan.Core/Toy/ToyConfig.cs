@@ -26,6 +26,8 @@ public sealed record ToyConfig
     public Activation CriticActivation { get; init; } = Activation.Maxout;
     /// <summary>Spectral normalisation in the critic.</summary>
     public bool SpectralNorm { get; init; }
+    /// <summary>Constant factor on the critic's score (with spectral norm: the critic's Lipschitz bound).</summary>
+    public double CriticGain { get; init; } = 1.0;
     /// <summary>Minibatch standard-deviation feature in the critic.</summary>
     public bool MinibatchStdDev { get; init; }
     /// <summary>Generator learning rate.</summary>

@@ -23,7 +23,7 @@ public static class ToyExperiment
         Seeding.Seed(seed);
         var generator = new MlpGenerator(config.LatentSize, config.GeneratorHidden, 2, config.GeneratorActivation, config.BatchNorm);
         var critic = new MlpCritic(2, config.CriticHidden, config.CriticActivation, config.Pac,
-            spectralNorm: config.SpectralNorm, minibatchStdDev: config.MinibatchStdDev);
+            spectralNorm: config.SpectralNorm, minibatchStdDev: config.MinibatchStdDev, scoreGain: config.CriticGain);
         var (loss, constraint) = LossCatalog.Create(config.Loss);
         var regs = new List<GanRegularizer>();
         if (constraint is not null) regs.Add(constraint);
