@@ -7,7 +7,7 @@ internal static class GuardCheck
     public static void Run(string[] args)
     {
         long steps = args.Length > 0 ? long.Parse(args[0]) : 4000;
-        using var t = ToyExperiment.BuildTrainer(ToyPresets.Best() with { BatchSize = 64 }, GaussianMixture2D.Grid(), 1);
+        using var t = ToyExperiment.BuildTrainer(ToyPresets.Quick() with { BatchSize = 64 }, GaussianMixture2D.Grid(), 1);
         var w = Stopwatch.StartNew();
         for (long s = 1000; s <= steps; s += 1000)
         {

@@ -20,7 +20,7 @@ internal static class Profile
 
     public static void Run(string[] args)
     {
-        using var t = ToyExperiment.BuildTrainer(ToyPresets.Best(), GaussianMixture2D.Grid(), 1);
+        using var t = ToyExperiment.BuildTrainer(ToyPresets.Quick(), GaussianMixture2D.Grid(), 1);
         var g = t.Generator; var d = t.Critic;
         var rng = new TorchSharp.torch.Generator(1);
         var x = randn(100, 2);

@@ -68,11 +68,13 @@ public class ToyTests
     {
         foreach (var name in ToyPresets.Names) ToyPresets.ByName(name).Validate();
         Assert.Equal(4, ToyPresets.ByName("pacgan4").Pac);
-        // The default is best cut to 5,000 steps (the one-minute budget); best itself runs 20,000.
+        // The default is best's networks without growing, 5,000 steps (the one-minute budget); best grows over 20,000.
         Assert.Equal(20_000, ToyPresets.ByName("best").Steps);
+        Assert.True(ToyPresets.ByName("best").Grow);
         var quick = ToyPresets.ByName("default");
         Assert.Equal(5_000, quick.Steps);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(ToyPresets.Best() with { Steps = 5_000 }), System.Text.Json.JsonSerializer.Serialize(quick));
+        Assert.False(quick.Grow);
+        Assert.Equal(1, quick.CriticSteps);
         Assert.Throws<ArgumentException>(() => ToyPresets.ByName("nope"));
         Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { Pac = 5 }).Validate());
     }
