@@ -199,8 +199,7 @@ internal static class ToyBench
                 int undefined = v.Count(double.IsNaN);
                 v = v.Where(x => !double.IsNaN(x)).ToList();
                 if (v.Count == 0) return undefined > 0 ? "undefined" : "–";
-                double mean = v.Average();
-                double se = v.Count > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1) / v.Count) : 0;
+                var (mean, se) = MeanAndStandardError(v);
                 string cell = $"{mean.ToString(fmt, CultureInfo.InvariantCulture)} ± {se.ToString(fmt, CultureInfo.InvariantCulture)}";
                 return undefined > 0 ? $"{cell} ({undefined} undefined)" : cell;
             }
@@ -215,6 +214,12 @@ internal static class ToyBench
                           $"| {Cell("grid", "modes", 1, "F1")}{MinModes("grid")} | {Cell("grid", "high_quality_fraction", 100, "F1")} | {Cell("grid", "reverse_kl", 1, "F3")} | {Cell("grid", "seconds", 1, "F0")} |");
         }
         Console.Write(sb.ToString());
+    }
+
+    private static (double Mean, double StandardError) MeanAndStandardError(IReadOnlyList<double> v)
+    {
+        double mean = v.Average();
+        return (mean, v.Count > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1) / v.Count) : 0);
     }
 
     /// <summary>
@@ -247,8 +252,7 @@ internal static class ToyBench
                     if (Value(row, field) is double x && Value(b, field) is double y) diffs.Add((x - y) * scale);
                 }
                 if (diffs.Count == 0) { cells.Add("–"); continue; }
-                double mean = diffs.Average();
-                double se = diffs.Count > 1 ? Math.Sqrt(diffs.Sum(x => (x - mean) * (x - mean)) / (diffs.Count - 1) / diffs.Count) : 0;
+                var (mean, se) = MeanAndStandardError(diffs);
                 string fmt = format.Split(';')[0].TrimStart('+');
                 string cell = $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {se.ToString(fmt, CultureInfo.InvariantCulture)}";
                 if (Math.Abs(mean) > 2 * se) cell = $"**{cell}**";
