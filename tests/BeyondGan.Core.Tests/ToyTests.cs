@@ -77,5 +77,7 @@ public class ToyTests
         Assert.Equal(1, quick.CriticSteps);
         Assert.Throws<ArgumentException>(() => ToyPresets.ByName("nope"));
         Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { Pac = 5 }).Validate());
+        Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { LearningRateDecay = double.NaN }).Validate());
+        Assert.Throws<ArgumentException>(() => (ToyPresets.Best() with { LearningRateDecay = 1.0 }).Validate());
     }
 }

@@ -75,7 +75,7 @@ public sealed record ToyConfig
         if (Pac < 1) throw new ArgumentException($"--pac must be at least 1, got {Pac}.");
         if (BatchSize % Pac != 0) throw new ArgumentException($"Batch size {BatchSize} must be divisible by --pac {Pac}.");
         if (Steps < 1) throw new ArgumentException($"--steps must be positive, got {Steps}.");
-        if (LearningRateDecay is < 0 or >= 1) throw new ArgumentException($"--lr-decay must be a fraction of the run in [0, 1), got {LearningRateDecay}.");
+        if (LearningRateDecay is double decay && !(decay is >= 0 and < 1)) throw new ArgumentException($"--lr-decay must be a fraction of the run in [0, 1), got {LearningRateDecay}.");
         if (EvalSamples < 1) throw new ArgumentException("The evaluation needs at least one sample.");
         if (RejectionSampling && Pac > 1) throw new ArgumentException("Rejection sampling needs a critic that scores single samples (--pac 1).");
         if (Grow && (GeneratorHidden.Distinct().Count() > 1 || CriticHidden.Distinct().Count() > 1))
