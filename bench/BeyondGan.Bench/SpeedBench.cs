@@ -74,11 +74,15 @@ internal static class SpeedBench
         return sw.Elapsed.TotalMilliseconds / steps;
     }
 
+    /// <summary>Usage: speed [THREADS] [--defaults-only [--reps R] [--steps N]]. With --defaults-only, only the CTGAN-sized
+    /// step with all CTGAN defaults, R fresh trainers of N timed steps each, then the median (for interleaved comparisons
+    /// and for profiling one configuration).</summary>
     public static void Run(string[] args)
     {
-        int threads = args.Length > 0 ? int.Parse(args[0]) : 0;
+        int threads = args.Length > 0 && !args[0].StartsWith("--") ? int.Parse(args[0]) : 0;
         if (threads > 0) set_num_threads(threads);
         Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
+        if (args.Contains("--defaults-only")) { DefaultsOnly(args); return; }
         double gflops = MatmulGflops();
         Console.WriteLine($"matmul 1024x1024 fp32: {gflops:F1} GFLOP/s");
 
@@ -106,5 +110,24 @@ internal static class SpeedBench
             }
         }
         Console.WriteLine($"matmul 1024x1024 bf16: {MatmulGflops(bf16: true):F1} GFLOP/s");
+    }
+
+    private static void DefaultsOnly(string[] args)
+    {
+        int Option(string name, int fallback) => args.Contains(name) ? int.Parse(args[Array.IndexOf(args, name) + 1]) : fallback;
+        int reps = Option("--reps", 5), steps = Option("--steps", 200);
+        var times = new List<double>();
+        for (int r = 0; r < reps; r++)
+        {
+            var (ctgan, flops) = CtganSized(false, ScalarType.BFloat16, true, 0.2, true, OptimizerKind.FlatAdam);
+            using (ctgan)
+            {
+                double ms = MsPerStep(ctgan, 20, steps);
+                times.Add(ms);
+                Console.WriteLine($"CTGAN-sized step, all CTGAN defaults, run {r + 1}: {ms:F2} ms/step ({flops / (ms / 1000) / 1e9:F1} GFLOP/s)");
+            }
+        }
+        times.Sort();
+        Console.WriteLine($"median of {reps}: {times[reps / 2]:F2} ms/step (range {times[0]:F2}–{times[^1]:F2})");
     }
 }
