@@ -138,7 +138,10 @@ internal static class ToyBench
                         };
                     }
                     if (steps is long st) c = c with { Steps = st };
-                    var data = GaussianMixture2D.ByName(dataset);
+                    // "ring*10": the mixture scaled by 10 (a bench-only spelling, to test scale effects).
+                    var data = dataset.Split('*') is [var baseName, var factor]
+                        ? GaussianMixture2D.ByName(baseName).Scaled(double.Parse(factor, CultureInfo.InvariantCulture))
+                        : GaussianMixture2D.ByName(dataset);
                     var sw = Stopwatch.StartNew();
                     using var trainer = ToyExperiment.BuildTrainer(c, data, seed);
                     trainer.Train(c.Steps);

@@ -55,6 +55,25 @@ public class ToyTests
     }
 
     [Fact]
+    public void A_scaled_mixture_scores_scaled_samples_as_the_original_scores_the_originals()
+    {
+        var ring = GaussianMixture2D.Ring();
+        var big = ring.Scaled(10);
+        Assert.Equal("ring*10", big.Name);
+        Assert.Equal(0.1, big.Std, 12);
+        Assert.Equal(10 * ring.Modes[3, 1], big.Modes[3, 1], 12);
+        Assert.Equal(1.0, ring.Modes[0, 0]); // the original is untouched
+        var samples = new float[,] { { 1, 0 }, { 1.02f, 0 }, { 1, 0.01f }, { 0, 1 }, { 0.5f, 0.5f } };
+        var scaled = new float[5, 2];
+        for (int i = 0; i < 5; i++) { scaled[i, 0] = samples[i, 0] * 10; scaled[i, 1] = samples[i, 1] * 10; }
+        var (m, mBig) = (ModeCollapseMetrics.Compute(samples, ring), ModeCollapseMetrics.Compute(scaled, big));
+        Assert.Equal(m.CountsPerMode, mBig.CountsPerMode);
+        Assert.Equal(m.HighQualityFraction, mBig.HighQualityFraction, 12);
+        Assert.Equal(m.ReverseKl, mBig.ReverseKl, 12);
+        Assert.Throws<ArgumentException>(() => ring.Scaled(0));
+    }
+
+    [Fact]
     public void Collapsed_generator_has_reverse_kl_log_k()
     {
         var ring = GaussianMixture2D.Ring();

@@ -49,6 +49,19 @@ public sealed class GaussianMixture2D : IBatchSource
         return new GaussianMixture2D("grid", m, 0.05);
     }
 
+    /// <summary>
+    /// The same mixture with every coordinate multiplied by <paramref name="factor"/> (centres and std), named
+    /// "name*factor". The benchmark's metrics are measured in units of std, so they read the same at any scale; a
+    /// network's training does not (a critic with a bounded slope, for one).
+    /// </summary>
+    public GaussianMixture2D Scaled(double factor)
+    {
+        if (!(factor > 0) || double.IsInfinity(factor)) throw new ArgumentException($"The scale must be positive, got {factor}.", nameof(factor));
+        var m = (double[,])Modes.Clone();
+        for (int k = 0; k < ModeCount; k++) { m[k, 0] *= factor; m[k, 1] *= factor; }
+        return new GaussianMixture2D(FormattableString.Invariant($"{Name}*{factor}"), m, Std * factor);
+    }
+
     /// <summary>The mixture called <paramref name="name"/> (<c>ring</c> or <c>grid</c>).</summary>
     public static GaussianMixture2D ByName(string name) => name.Trim().ToLowerInvariant() switch
     {
