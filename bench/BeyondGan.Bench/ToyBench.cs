@@ -193,11 +193,11 @@ internal static class ToyBench
         var sb = new StringBuilder();
         sb.AppendLine("| configuration | steps | seeds | ring modes | ring HQ % | ring rev-KL | grid modes | grid HQ % | grid rev-KL | s/run (grid) |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var group in rows.GroupBy(r => r.GetProperty("config").GetString()!))
+        foreach (var group in rows.GroupBy(r => Key(r).Config))
         {
             string Cell(string dataset, string field, double scale, string fmt)
             {
-                var v = group.Where(r => r.GetProperty("dataset").GetString() == dataset)
+                var v = group.Where(r => Key(r).Dataset == dataset)
                     .Select(r => r.GetProperty(field).ValueKind == JsonValueKind.Number ? r.GetProperty(field).GetDouble() * scale : double.NaN).ToList();
                 int undefined = v.Count(double.IsNaN);
                 v = v.Where(x => !double.IsNaN(x)).ToList();
@@ -208,7 +208,7 @@ internal static class ToyBench
             }
             string MinModes(string dataset)
             {
-                var v = group.Where(r => r.GetProperty("dataset").GetString() == dataset).Select(r => r.GetProperty("modes").GetInt32()).ToList();
+                var v = group.Where(r => Key(r).Dataset == dataset).Select(r => r.GetProperty("modes").GetInt32()).ToList();
                 return v.Count == 0 ? "" : $" (min {v.Min()})";
             }
             int n = group.Select(r => r.GetProperty("seed").GetInt32()).Distinct().Count();
@@ -217,6 +217,14 @@ internal static class ToyBench
                           $"| {Cell("grid", "modes", 1, "F1")}{MinModes("grid")} | {Cell("grid", "high_quality_fraction", 100, "F1")} | {Cell("grid", "reverse_kl", 1, "F3")} | {Cell("grid", "seconds", 1, "F0")} |");
         }
         Console.Write(sb.ToString());
+    }
+
+    /// <summary>A row's configuration and dataset as the report shows them: a run on scaled data ("ring*10") is the
+    /// configuration "wgan-gp, data ×10" on "ring", so it gets its own row beside the unscaled one.</summary>
+    private static (string Config, string Dataset) Key(JsonElement row)
+    {
+        string config = row.GetProperty("config").GetString()!, dataset = row.GetProperty("dataset").GetString()!;
+        return dataset.Split('*') is [var baseName, var factor] ? ($"{config}, data ×{factor}", baseName) : (config, dataset);
     }
 
     private static (double Mean, double StandardError) MeanAndStandardError(IReadOnlyList<double> v)
@@ -233,7 +241,7 @@ internal static class ToyBench
     private static string PairedReport(List<JsonElement> rows, string baseline)
     {
         double? Value(JsonElement r, string field) => r.GetProperty(field).ValueKind == JsonValueKind.Number ? r.GetProperty(field).GetDouble() : null;
-        var byKey = rows.GroupBy(r => (r.GetProperty("config").GetString()!, r.GetProperty("dataset").GetString()!, r.GetProperty("seed").GetInt32()))
+        var byKey = rows.GroupBy(r => (Key(r).Config, Key(r).Dataset, r.GetProperty("seed").GetInt32()))
             .ToDictionary(g => g.Key, g => g.Last());
         var columns = new (string Dataset, string Field, double Scale, string Format, int Better)[]
         {
