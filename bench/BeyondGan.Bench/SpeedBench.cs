@@ -74,6 +74,15 @@ internal static class SpeedBench
         return sw.Elapsed.TotalMilliseconds / steps;
     }
 
+    /// <summary>The CTGAN-sized steps timed, from the paper's to all of CTGAN's defaults (the last).</summary>
+    private static readonly (string Name, ScalarType Compute, bool ReuseFakes, double PenaltyFraction, bool JointPass, OptimizerKind Optimizer)[] CtganSteps =
+    {
+        ("float32", ScalarType.Float32, false, 1.0, false, OptimizerKind.Adam), ("bfloat16 matmuls", ScalarType.BFloat16, false, 1.0, false, OptimizerKind.Adam),
+        ("bfloat16 + reused fakes", ScalarType.BFloat16, true, 1.0, false, OptimizerKind.Adam),
+        ("bfloat16, reused fakes, penalty on 1/5 of the packs, one critic call for real and fake; TorchSharp's Adam", ScalarType.BFloat16, true, 0.2, true, OptimizerKind.Adam),
+        ("all CTGAN defaults (the same with FlatAdam)", ScalarType.BFloat16, true, 0.2, true, OptimizerKind.FlatAdam),
+    };
+
     /// <summary>Usage: speed [THREADS] [--defaults-only [--reps R] [--steps N]]. With --defaults-only, only the CTGAN-sized
     /// step with all CTGAN defaults, R fresh trainers of N timed steps each, then the median (for interleaved comparisons
     /// and for profiling one configuration).</summary>
@@ -91,14 +100,7 @@ internal static class SpeedBench
         using (var toy = ToyExperiment.BuildTrainer(ToyPresets.PacGan(1), GaussianMixture2D.Grid(), 1))
             Console.WriteLine($"toy preset 'gan' (grid): {MsPerStep(toy, 50, 300):F2} ms/step");
 
-        var (adam, flat) = (OptimizerKind.Adam, OptimizerKind.FlatAdam);
-        foreach (var (name, compute, reuse, fraction, joint, optimizer) in new[]
-                 {
-                     ("float32", ScalarType.Float32, false, 1.0, false, adam), ("bfloat16 matmuls", ScalarType.BFloat16, false, 1.0, false, adam),
-                     ("bfloat16 + reused fakes", ScalarType.BFloat16, true, 1.0, false, adam),
-                     ("bfloat16, reused fakes, penalty on 1/5 of the packs, one critic call for real and fake; TorchSharp's Adam", ScalarType.BFloat16, true, 0.2, true, adam),
-                     ("all CTGAN defaults (the same with FlatAdam)", ScalarType.BFloat16, true, 0.2, true, flat),
-                 })
+        foreach (var (name, compute, reuse, fraction, joint, optimizer) in CtganSteps)
         {
             var (ctgan, flops) = CtganSized(false, compute, reuse, fraction, joint, optimizer);
             using (ctgan)
@@ -119,7 +121,8 @@ internal static class SpeedBench
         var times = new List<double>();
         for (int r = 0; r < reps; r++)
         {
-            var (ctgan, flops) = CtganSized(false, ScalarType.BFloat16, true, 0.2, true, OptimizerKind.FlatAdam);
+            var d = CtganSteps[^1];
+            var (ctgan, flops) = CtganSized(false, d.Compute, d.ReuseFakes, d.PenaltyFraction, d.JointPass, d.Optimizer);
             using (ctgan)
             {
                 double ms = MsPerStep(ctgan, 20, steps);
