@@ -138,10 +138,9 @@ internal static class ToyBench
                         };
                     }
                     if (steps is long st) c = c with { Steps = st };
-                    // "ring*10": the mixture scaled by 10 (a bench-only spelling, to test scale effects).
-                    var data = dataset.Split('*') is [var baseName, var factor]
-                        ? GaussianMixture2D.ByName(baseName).Scaled(double.Parse(factor, CultureInfo.InvariantCulture))
-                        : GaussianMixture2D.ByName(dataset);
+                    var (baseName, factor) = SplitScale(dataset);
+                    var data = factor is null ? GaussianMixture2D.ByName(dataset)
+                        : GaussianMixture2D.ByName(baseName).Scaled(double.Parse(factor, CultureInfo.InvariantCulture));
                     var sw = Stopwatch.StartNew();
                     using var trainer = ToyExperiment.BuildTrainer(c, data, seed);
                     trainer.Train(c.Steps);
@@ -223,9 +222,13 @@ internal static class ToyBench
     /// configuration "wgan-gp, data ×10" on "ring", so it gets its own row beside the unscaled one.</summary>
     private static (string Config, string Dataset) Key(JsonElement row)
     {
-        string config = row.GetProperty("config").GetString()!, dataset = row.GetProperty("dataset").GetString()!;
-        return dataset.Split('*') is [var baseName, var factor] ? ($"{config}, data ×{factor}", baseName) : (config, dataset);
+        string config = row.GetProperty("config").GetString()!;
+        var (dataset, factor) = SplitScale(row.GetProperty("dataset").GetString()!);
+        return (factor is null ? config : $"{config}, data ×{factor}", dataset);
     }
+
+    /// <summary>"ring*10" → ("ring", "10"): the bench's spelling of a mixture scaled by a factor, to test scale effects.</summary>
+    private static (string Dataset, string? Factor) SplitScale(string name) => name.Split('*') is [var dataset, var factor] ? (dataset, factor) : (name, null);
 
     private static (double Mean, double StandardError) MeanAndStandardError(IReadOnlyList<double> v)
     {
