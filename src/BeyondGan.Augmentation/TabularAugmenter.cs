@@ -105,12 +105,16 @@ public static class TabularAugmenter
             throw new ArgumentException($"--model: the model has no categorical column '{target}' to condition on (columns: {string.Join(", ", model.Transformer.Columns)}).");
     }
 
-    /// <summary>Real rows, then synthetic ones with fresh identifiers (numbered past the real ones), and the optional marker column.</summary>
+    /// <summary>
+    /// Real rows (written back exactly as the input wrote them), then synthetic ones in the input's spelling with fresh
+    /// identifiers (numbered past the real ones), and the optional marker column.
+    /// </summary>
     private static RawTable Concatenate(RawTable data, TableSchema schema, List<RawTable> parts, string? mark)
     {
         int added = parts.Sum(p => p.RowCount);
         var columns = data.Columns.ToList();
         var cells = new List<string?[]>();
+        var verbatim = new List<string?[]?>();
         for (int c = 0; c < data.Columns.Count; c++)
         {
             var all = new string?[data.RowCount + added];
@@ -120,12 +124,20 @@ public static class TabularAugmenter
             if (schema.Find(data.Columns[c]) is { Kind: ColumnKind.Identifier } id && added > 0)
                 IdentifierEncoder.Fit(id, data.Cells[c]).Decode([], added, 0, 0).CopyTo(all, data.RowCount);
             cells.Add(all);
+            if (data.Verbatim[c] is { } written)
+            {
+                var extended = new string?[data.RowCount + added];
+                written.CopyTo(extended, 0);
+                verbatim.Add(extended);
+            }
+            else verbatim.Add(null);
         }
         if (mark is not null)
         {
             columns.Add(mark);
             cells.Add(Enumerable.Range(0, data.RowCount + added).Select(i => i < data.RowCount ? "false" : "true").ToArray());
+            verbatim.Add(null);
         }
-        return new RawTable(data.Source, columns, cells);
+        return new RawTable(data.Source, columns, cells, format: data.Format, verbatim: verbatim);
     }
 }

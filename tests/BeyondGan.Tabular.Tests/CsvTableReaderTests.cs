@@ -72,6 +72,103 @@ public class CsvTableReaderTests
         Assert.Equal(t.Cells[1], back.Cells[1]);
     }
 
+    [Theory]
+    // Adult's style: a space after each comma in text columns, "?" for missing.
+    [InlineData("age,work,income\n39, State-gov, <=50K\n50, ?, >50K\n")]
+    // Several missing tokens, one per column and mixed in a column; quoted fields, a quote inside, CRLF, semicolons.
+    [InlineData("a;b;c;d\r\n1;NA;;x\r\n2; N/A ;\"p;q\";NaN\r\n3;null;r;None\r\n")]
+    // Tabs around values, an empty last field, a quoted line break.
+    [InlineData("k|v|w\n\t1\t|\"two\nlines\"|\n2|?| z \n")]
+    public void Rows_are_written_back_exactly_as_they_were_read(string csv)
+    {
+        var t = TestTables.FromCsv(csv);
+        var writer = new StringWriter();
+        CsvTableWriter.Write(writer, t);
+        Assert.Equal(csv, writer.ToString());
+    }
+
+    [Fact]
+    public void Each_column_spells_new_cells_as_the_file_did()
+    {
+        var t = TestTables.FromCsv("n,work,score,flag\n1, Private,NA,\n2, ?,3.5,yes\n3, ?,NA,no\n4, Private, N/A,\n");
+        Assert.Equal(new ColumnSpelling("work", " ", "", " ?"), t.Format.Of("work"));
+        Assert.Equal("NA", t.Format.Of("score").Missing);      // the commonest of the column's two missing tokens
+        Assert.Equal("", t.Format.Of("flag").Missing);
+        Assert.Equal(" Self-emp", t.Format.Of("work").Render("Self-emp"));
+        Assert.Equal(" ?", t.Format.Of("work").Render(null));
+        // The cell written " N/A" is not what the column's spelling gives a missing value: it is kept as written.
+        Assert.Equal(" N/A", t.Written(2, 3));
+        Assert.Equal("NA", t.Written(2, 0));
+    }
+
+    [Fact]
+    public void A_malformed_looking_row_keeps_its_values()
+    {
+        // A quote in the middle of an unquoted field is data (RFC 4180 mode): values come back, white space may not.
+        var t = TestTables.FromCsv("a,b\nx \"y,  z\n");
+        Assert.Equal("x \"y", t.Cells[0][0]);
+        Assert.Equal("z", t.Cells[1][0]);
+        var writer = new StringWriter();
+        CsvTableWriter.Write(writer, t);
+        Assert.Equal("z", TestTables.FromCsv(writer.ToString()).Cells[1][0]);
+    }
+
+    [Fact]
+    public void A_file_written_by_parts_appears_only_when_committed()
+    {
+        var dir = Directory.CreateTempSubdirectory("bgan-writer-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "out.csv");
+            var t = TestTables.FromCsv("a,b\n1, x\n2, ?\n");
+            using (var w = CsvTableWriter.Create(path, t.Columns, t.Format))
+            {
+                w.Write(t);
+                w.Write(t.SelectRows([1]));
+                Assert.Equal(3, w.RowsWritten);
+                Assert.False(File.Exists(path));
+                w.Commit();
+            }
+            Assert.Equal("a,b\n1, x\n2, ?\n2, ?\n", File.ReadAllText(path));
+            using (var w = CsvTableWriter.Create(path, t.Columns, t.Format)) w.Write(t); // not committed: abandoned
+            Assert.Equal("a,b\n1, x\n2, ?\n2, ?\n", File.ReadAllText(path));
+            Assert.Single(Directory.GetFiles(dir));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public async Task Parquet_missing_tokens_stored_as_text_come_back_as_stored()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bgan-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            var rows = new[]
+            {
+                new ParquetTextRow { A = "?", B = "NA", C = null }, new ParquetTextRow { A = "x", B = "y", C = "z" },
+                new ParquetTextRow { A = "?", B = "w", C = null },
+            };
+            await Parquet.Serialization.ParquetSerializer.SerializeAsync(rows, path);
+            var t = TableReader.Read(path);
+            Assert.Null(t.Cells[0][0]);
+            Assert.Null(t.Cells[1][0]);
+            Assert.Equal("?", t.Format.Of("A").Missing);
+            Assert.Equal("NA", t.Format.Of("B").Missing);
+            Assert.Equal("", t.Format.Of("C").Missing);
+            var writer = new StringWriter();
+            CsvTableWriter.Write(writer, t);
+            Assert.Equal("A,B,C\n?,NA,\nx,y,z\n?,w,\n", writer.ToString());
+        }
+        finally { File.Delete(path); }
+    }
+
+    public sealed class ParquetTextRow
+    {
+        public string? A { get; set; }
+        public string? B { get; set; }
+        public string? C { get; set; }
+    }
+
     [Fact]
     public async Task ReadsParquet()
     {

@@ -7,7 +7,8 @@ namespace BeyondGan.Tabular.Data;
 
 /// <summary>
 /// Reads the flat columns of a Parquet file into a <see cref="RawTable"/>: numbers are written invariantly,
-/// date-times as ISO 8601, nulls become missing. Nested columns are refused.
+/// date-times as ISO 8601, nulls become missing (written back as empty cells; a missing token stored as text, such as
+/// "?", is written back as stored). Nested columns are refused.
 /// </summary>
 public static class ParquetTableReader
 {
@@ -38,23 +39,28 @@ public static class ParquetTableReader
         if (result.Data.Count == 0) throw new TabularDataException(path, "the file has columns but no rows.");
         var columns = names.Select(_ => new string?[result.Data.Count]).ToArray();
         var pools = names.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+        var spellings = names.Select(n => new SpellingRecorder(n)).ToArray();
         for (int r = 0; r < result.Data.Count; r++)
         {
             var row = result.Data[r];
             for (int c = 0; c < names.Length; c++)
             {
-                var text = Format(row.GetValueOrDefault(names[c]))?.Trim();
-                if (text is null || missing.IsMissing(text)) continue;
+                var written = Format(row.GetValueOrDefault(names[c])) ?? "";
+                var text = written.Trim();
+                if (missing.IsMissing(text)) { spellings[c].Add(written, null); continue; }
                 if (pools[c].Count < 10_000)
                 {
                     if (!pools[c].TryGetValue(text, out var shared)) pools[c][text] = shared = text;
                     text = shared;
                 }
                 columns[c][r] = text;
+                spellings[c].Add(written, text);
             }
         }
+        var finished = spellings.Select((s, c) => s.Finish(columns[c])).ToArray();
+        var format = TextFormat.Default with { Columns = names.Select((n, c) => (n, finished[c].Spelling)).ToDictionary(p => p.n, p => p.Spelling, StringComparer.Ordinal) };
         // Parquet has no lines: rows are numbered as if a header came first (row 1 is "line 2").
-        return new RawTable(path, names, columns);
+        return new RawTable(path, names, columns, format: format, verbatim: finished.Select(f => f.Verbatim).ToList());
     }
 
     private static string? Format(object? value) => value switch

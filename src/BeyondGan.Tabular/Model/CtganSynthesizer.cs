@@ -19,7 +19,7 @@ namespace BeyondGan.Tabular.Model;
 /// </summary>
 public sealed class CtganSynthesizer : IDisposable
 {
-    private CtganSynthesizer(TableSchema schema, DataTransformer transformer, CtganOptions options, long trainingRows)
+    private CtganSynthesizer(TableSchema schema, DataTransformer transformer, CtganOptions options, long trainingRows, TextFormat format)
     {
         options.Validate();
         TorchRuntime.EnsureLoaded();
@@ -30,6 +30,7 @@ public sealed class CtganSynthesizer : IDisposable
         Transformer = transformer;
         Options = options;
         TrainingRows = trainingRows;
+        Format = format;
         Seeding.Seed(options.Seed);
         Generator = new TabularGenerator(options.LatentSize, transformer.ConditionWidth, options.GeneratorDims, transformer.Spans, options.GumbelTau);
         Critic = new MlpCritic(transformer.Width, options.CriticDims, Activation.LeakyReLU, options.Pac, options.CriticDropout,
@@ -52,6 +53,8 @@ public sealed class CtganSynthesizer : IDisposable
     public MlpCritic Critic { get; }
     /// <summary>Rows in the training table.</summary>
     public long TrainingRows { get; }
+    /// <summary>How the training file was written; sampled tables are written the same way.</summary>
+    public TextFormat Format { get; }
     /// <summary>Epochs completed.</summary>
     public int EpochsTrained { get; internal set; }
     /// <summary>Per-epoch means of the losses and penalty terms.</summary>
@@ -239,7 +242,7 @@ public sealed class CtganSynthesizer : IDisposable
             Generator.NoiseGenerator = null;
             if (wasTraining) Generator.train();
         }
-        var table = Transformer.Inverse(output, rows, source);
+        var table = Transformer.Inverse(output, rows, source, Format);
         var discreteCells = Transformer.DiscreteColumns.Select(d => table.Column(d.Name)).ToArray();
         for (int r = 0; r < drawn.Length; r++)
             discreteCells[drawn[r].Column][r] = Transformer.DiscreteColumns[drawn[r].Column].Encoder.Levels[drawn[r].Level];
@@ -294,7 +297,7 @@ public sealed class CtganSynthesizer : IDisposable
             var (level, row) = replacements[i];
             foreach (int c in copied) merged[c][surplus[i]] = generated[level]!.Cells[c][row];
         }
-        return new RawTable(table.Source, table.Columns, merged);
+        return new RawTable(table.Source, table.Columns, merged, format: table.Format);
     }
 
     /// <summary>
@@ -382,11 +385,11 @@ public sealed class CtganSynthesizer : IDisposable
     }
 
     /// <summary>Builds the networks for a prepared table (seeded from the options).</summary>
-    internal static CtganSynthesizer Create(PreparedTable data) => new(data.Schema, data.Transformer, data.Options, data.Rows);
+    internal static CtganSynthesizer Create(PreparedTable data) => new(data.Schema, data.Transformer, data.Options, data.Rows, data.Table.Format);
 
     /// <summary>Builds untrained networks around a saved transformer (used when loading a model file).</summary>
-    internal static CtganSynthesizer Restore(TableSchema schema, DataTransformer transformer, CtganOptions options, long rows) =>
-        new(schema, transformer, options, rows);
+    internal static CtganSynthesizer Restore(TableSchema schema, DataTransformer transformer, CtganOptions options, long rows, TextFormat format) =>
+        new(schema, transformer, options, rows, format);
 
     /// <inheritdoc />
     public void Dispose()

@@ -12,7 +12,7 @@ namespace BeyondGan.Tabular.Model;
 /// <summary>
 /// The <c>.bgan</c> model file: everything needed to sample without the training data, in one file. Layout: the
 /// magic <c>BGANTABL</c>, a format version, then length-prefixed sections: header JSON (library version, options,
-/// rows, epochs), schema JSON, transformer JSON, history JSON, generator weights, critic weights, and an end marker.
+/// rows, epochs, the training file's text format), schema JSON, transformer JSON, history JSON, generator weights, critic weights, and an end marker.
 /// Only data is read on load (JSON and raw tensors); nothing is executed.
 /// </summary>
 public static class TabularModelFile
@@ -34,7 +34,7 @@ public static class TabularModelFile
             using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(FormatVersion);
-            var header = new Header(LibraryVersion, model.Options, model.TrainingRows, model.EpochsTrained);
+            var header = new Header(LibraryVersion, model.Options, model.TrainingRows, model.EpochsTrained, model.Format);
             SectionedFile.WriteSection(w, s => s.Write(JsonSerializer.Serialize(header, Json)));
             SectionedFile.WriteSection(w, s => s.Write(model.Schema.ToJson()));
             SectionedFile.WriteSection(w, s => s.Write(model.Transformer.ToJson()));
@@ -53,7 +53,7 @@ public static class TabularModelFile
         CtganSynthesizer? model = null;
         return Read(path, (r, m) =>
         {
-            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, m.Options, m.TrainingRows);
+            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, m.Options, m.TrainingRows, m.Format);
             try
             {
                 SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
@@ -100,7 +100,8 @@ public static class TabularModelFile
             SectionedFile.ReadSection(r, "schema", br => schema = TableSchema.FromJson(br.ReadString(), path));
             SectionedFile.ReadSection(r, "transformer", br => transformer = DataTransformer.FromJson(br.ReadString()));
             SectionedFile.ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
-            return rest(r, new TabularModelSummary(header.Library, schema, transformer, header.Options, header.TrainingRows, header.EpochsTrained, history));
+            return rest(r, new TabularModelSummary(header.Library, schema, transformer, header.Options, header.TrainingRows, header.EpochsTrained, history,
+                header.Format ?? TextFormat.Default));
         }
         catch (Exception e) when (e is not FileNotFoundException && !(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)))
         {
@@ -124,5 +125,6 @@ public static class TabularModelFile
         return header;
     }
 
-    private sealed record Header(string Library, CtganOptions Options, long TrainingRows, int EpochsTrained);
+    // Format: how the training file was written; absent in files written before it was recorded (read as plain CSV).
+    private sealed record Header(string Library, CtganOptions Options, long TrainingRows, int EpochsTrained, TextFormat? Format = null);
 }

@@ -12,5 +12,6 @@ namespace BeyondGan.Tabular.Model;
 /// <param name="TrainingRows">Rows of the training table.</param>
 /// <param name="EpochsTrained">Epochs completed.</param>
 /// <param name="History">Per-epoch training metrics.</param>
+/// <param name="Format">How the training file was written (delimiter, white space, missing tokens).</param>
 public sealed record TabularModelSummary(string Library, TableSchema Schema, DataTransformer Transformer, CtganOptions Options,
-    long TrainingRows, int EpochsTrained, MetricsHistory History);
+    long TrainingRows, int EpochsTrained, MetricsHistory History, TextFormat Format);

@@ -104,12 +104,12 @@ public sealed class DataTransformer
         return matrix;
     }
 
-    /// <summary>Decodes <paramref name="rows"/> encoded rows into a table named <paramref name="source"/>.</summary>
-    public RawTable Inverse(float[] matrix, int rows, string source = "synthetic")
+    /// <summary>Decodes <paramref name="rows"/> encoded rows into a table named <paramref name="source"/>, to be written in <paramref name="format"/>.</summary>
+    public RawTable Inverse(float[] matrix, int rows, string source = "synthetic", TextFormat? format = null)
     {
         var cells = new string?[Encoders.Count][];
         Parallel.For(0, Encoders.Count, i => cells[i] = Encoders[i].Decode(matrix, rows, Width, Offsets[i]));
-        return new RawTable(source, Columns.ToList(), cells);
+        return new RawTable(source, Columns.ToList(), cells, format: format);
     }
 
     /// <summary>The discrete column called <paramref name="name"/>, or null.</summary>
