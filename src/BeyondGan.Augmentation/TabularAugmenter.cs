@@ -122,7 +122,7 @@ public static class TabularAugmenter
             int at = data.RowCount;
             foreach (var p in parts) { p.Cells[p.IndexOf(data.Columns[c])].CopyTo(all, at); at += p.RowCount; }
             if (schema.Find(data.Columns[c]) is { Kind: ColumnKind.Identifier } id && added > 0)
-                IdentifierEncoder.Fit(id, data.Cells[c]).Decode([], added, 0, 0).CopyTo(all, data.RowCount);
+                IdentifierEncoder.Fit(id, data.Cells[c]).Decode([], added, 0, 0, 0).CopyTo(all, data.RowCount);
             cells.Add(all);
             if (data.Verbatim[c] is { } written)
             {

@@ -68,6 +68,43 @@ public sealed class TabularCommandTests : IDisposable
         Assert.Equal(File.ReadAllBytes(P("a.csv")), File.ReadAllBytes(P("b.csv")));
     }
 
+    [Theory]
+    [InlineData(3, new string[0])]
+    [InlineData(4, new[] { "--stratify", "city" })]
+    [InlineData(2, new[] { "--condition", "member=yes" })]
+    public void Shards_joined_in_order_are_byte_for_byte_the_whole_draw(int parts, string[] extra)
+    {
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);
+        // 7,001 rows: four chunks of the draw, the last of one row.
+        var (exit, output) = CliRunner.Run(["tabular", "sample", P("m.bgan"), "--rows", "7001", "--out", P("whole.csv"), "--seed", "9", .. extra]);
+        Assert.True(exit == 0, output);
+        var joined = new List<string>();
+        for (int k = 1; k <= parts; k++)
+        {
+            (exit, output) = CliRunner.Run(["tabular", "sample", P("m.bgan"), "--rows", "7001", "--out", P($"part{k}.csv"), "--seed", "9", "--shard", $"{k}/{parts}", .. extra]);
+            Assert.True(exit == 0, output);
+            var lines = File.ReadAllLines(P($"part{k}.csv"));
+            Assert.Equal("id,age,city,income,member", lines[0]);
+            joined.AddRange(k == 1 ? lines : lines.Skip(1));
+        }
+        Assert.Equal(File.ReadAllLines(P("whole.csv")), joined);
+        Assert.Equal(7002, joined.Count);
+    }
+
+    [Theory]
+    [InlineData("0/3")]
+    [InlineData("4/3")]
+    [InlineData("2")]
+    [InlineData("a/b")]
+    public void A_bad_shard_is_refused_before_anything_is_written(string shard)
+    {
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);
+        var (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "10", "--out", P("s.csv"), "--shard", shard);
+        Assert.Equal(2, exit);
+        Assert.Contains($"--shard {shard}: expected K/N with 1 ≤ K ≤ N", output);
+        Assert.False(File.Exists(P("s.csv")));
+    }
+
     [Fact]
     public void Schema_prints_the_inferred_types_and_writes_json()
     {

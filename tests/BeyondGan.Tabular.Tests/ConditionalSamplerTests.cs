@@ -90,10 +90,10 @@ public class ConditionalSamplerTests
     }
 
     [Theory]
-    [InlineData(new long[] { 3, 1 }, 5, new[] { 4, 1 })]        // 3.75 / 1.25: the larger remainder gets the row
-    [InlineData(new long[] { 1, 1, 1 }, 2, new[] { 1, 1, 0 })]  // equal remainders and counts: the earlier levels
-    [InlineData(new long[] { 1, 2 }, 3, new[] { 1, 2 })]        // exact shares, nothing left over
-    [InlineData(new long[] { 1, 3 }, 2, new[] { 0, 2 })]        // 0.5 / 1.5: equal remainders, the more frequent level
-    public void Allocation_is_proportional_by_largest_remainder(long[] counts, int rows, int[] expected) =>
+    [InlineData(new long[] { 3, 1 }, 5, new long[] { 4, 1 })]        // 3.75 / 1.25: the larger remainder gets the row
+    [InlineData(new long[] { 1, 1, 1 }, 2, new long[] { 1, 1, 0 })]  // equal remainders and counts: the earlier levels
+    [InlineData(new long[] { 1, 2 }, 3, new long[] { 1, 2 })]        // exact shares, nothing left over
+    [InlineData(new long[] { 1, 3 }, 2, new long[] { 0, 2 })]        // 0.5 / 1.5: equal remainders, the more frequent level
+    public void Allocation_is_proportional_by_largest_remainder(long[] counts, long rows, long[] expected) =>
         Assert.Equal(expected, ConditionalSampler.Allocate(counts, rows));
 }

@@ -71,6 +71,23 @@ public sealed class RawTable
         return new RawTable(Source, Columns, cells, rows.Select(r => Lines[r]).ToArray(), Format, verbatim);
     }
 
+    /// <summary>The rows of <paramref name="parts"/> (at least one, all with the same columns) one after the other, in the first part's format.</summary>
+    public static RawTable Concatenate(IReadOnlyList<RawTable> parts)
+    {
+        if (parts.Count == 0) throw new ArgumentException("Nothing to concatenate.");
+        if (parts.Count == 1) return parts[0];
+        var first = parts[0];
+        if (parts.Any(p => !p.Columns.SequenceEqual(first.Columns))) throw new ArgumentException("Concatenated tables must have the same columns.");
+        var cells = new List<string?[]>();
+        var verbatim = new List<string?[]?>();
+        for (int c = 0; c < first.Columns.Count; c++)
+        {
+            cells.Add(parts.SelectMany(p => p.Cells[c]).ToArray());
+            verbatim.Add(parts.All(p => p.Verbatim[c] is null) ? null : parts.SelectMany(p => p.Verbatim[c] ?? new string?[p.RowCount]).ToArray());
+        }
+        return new RawTable(first.Source, first.Columns, cells, format: first.Format, verbatim: verbatim);
+    }
+
     /// <summary>The same table written in <paramref name="format"/> (cells written verbatim are kept).</summary>
     public RawTable WithFormat(TextFormat format) => new(Source, Columns, Cells, Lines, format, Verbatim);
 }

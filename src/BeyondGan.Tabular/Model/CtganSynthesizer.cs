@@ -3,6 +3,7 @@ using BeyondGan.Losses;
 using BeyondGan.Modules;
 using BeyondGan.Regularizers;
 using BeyondGan.Runtime;
+using BeyondGan.Sampling;
 using BeyondGan.Tabular.Data;
 using BeyondGan.Tabular.Sampling;
 using BeyondGan.Tabular.Transform;
@@ -174,75 +175,108 @@ public sealed class CtganSynthesizer : IDisposable
     /// <summary>Training steps in one epoch: max(1, rows / batch), as in CTGAN.</summary>
     public long StepsPerEpoch(long rows) => Math.Max(1, rows / Options.BatchSize);
 
+    /// <summary>Rows per chunk of a draw: each chunk has its own random stream (<see cref="DrawPlan"/>), so the same seed gives the same rows however the draw is streamed or sharded.</summary>
+    public const int SampleChunkRows = 2_000;
+
     /// <summary>
-    /// Generates <paramref name="rows"/> rows with the generator in evaluation mode. Without conditions, each row's
+    /// Generates <paramref name="rows"/> rows in memory: the chunks of <see cref="SampleChunks"/>, joined. Without conditions, each row's
     /// conditional vector (a column, then a level with its training frequency) is drawn so the marginals come back,
     /// and the drawn column takes the drawn level exactly. With conditions
     /// (discrete columns only), every row has exactly those values: each row is generated conditioned on one of
     /// them (in turn) and the conditioned columns are set to the requested levels. With <paramref name="stratify"/>
     /// (a discrete column, e.g. the label of a table meant for training a classifier), that column's levels come back
-    /// in exactly their training proportions (see <see cref="SampleStratified"/>).
+    /// in exactly their training proportions.
     /// </summary>
     public RawTable Sample(int rows, IReadOnlyList<KeyValuePair<string, string?>>? conditions = null, long seed = 0, string source = "synthetic",
-        string? stratify = null)
+        string? stratify = null) => RawTable.Concatenate(SampleChunks(rows, conditions, seed, source, stratify).ToList());
+
+    /// <summary>
+    /// Streams a draw of <paramref name="rows"/> rows as chunks of <see cref="SampleChunkRows"/> (memory stays flat
+    /// however many rows are drawn), or only the chunks of <paramref name="shard"/>: the parts of a draw, written one
+    /// after the other, are exactly the whole draw. Arguments are checked when this is called, before any chunk is made.
+    /// With <paramref name="stratify"/>, the column's training proportions are allotted to the chunks in order (each
+    /// chunk gets its share of what remains), and within a chunk an unconditional draw has, for each level the
+    /// generator over-produced, randomly chosen surplus rows replaced by rows generated conditioned on an
+    /// under-produced level; the other rows keep the unconditional draw's fidelity.
+    /// </summary>
+    public IEnumerable<RawTable> SampleChunks(long rows, IReadOnlyList<KeyValuePair<string, string?>>? conditions = null, long seed = 0,
+        string source = "synthetic", string? stratify = null, Shard? shard = null)
     {
-        if (rows < 1) throw new ArgumentException($"--rows must be at least 1, got {rows}.");
+        var plan = new DrawPlan(rows, SampleChunkRows, shard ?? Shard.Whole, seed);
         var fixedLevels = ResolveConditions(conditions ?? []);
+        DiscreteColumn? stratified = null;
         if (stratify is not null)
         {
             if (fixedLevels.Count > 0)
                 throw new ArgumentException($"--stratify {stratify} cannot be combined with --condition: conditioned columns already have fixed values.");
-            return SampleStratified(rows, ResolveColumn("--stratify", stratify, stratify), seed, source);
+            stratified = ResolveColumn("--stratify", stratify, stratify);
         }
+        return Chunks(plan, fixedLevels, stratified, source);
+    }
+
+    private IEnumerable<RawTable> Chunks(DrawPlan plan, List<(DiscreteColumn Column, int Level)> fixedLevels, DiscreteColumn? stratified, string source)
+    {
+        // The stratified column's counts per chunk, allotted from the first chunk of the whole draw (cheap arithmetic),
+        // so that every shard gives its chunks the counts the whole draw gives them.
+        long[]? remaining = stratified is null ? null : ConditionalSampler.Allocate(stratified.Encoder.Counts, plan.Rows);
+        long chunk = 0;
+        foreach (var (index, firstRow, n) in plan.Chunks())
+        {
+            long[]? target = null;
+            for (; remaining is not null && chunk <= index; chunk++)
+            {
+                target = ConditionalSampler.Allocate(remaining, Math.Min(plan.ChunkRows, plan.Rows - chunk * plan.ChunkRows));
+                for (int l = 0; l < remaining.Length; l++) remaining[l] -= target[l];
+            }
+            yield return stratified is null
+                ? GenerateChunk(n, firstRow, fixedLevels, plan.ChunkSeed(index), source)
+                : StratifiedChunk(n, firstRow, stratified, target!, plan, index, source);
+        }
+    }
+
+    /// <summary>One chunk of a draw: <paramref name="rows"/> rows from the stream seeded <paramref name="seed"/>, the first numbered <paramref name="firstRow"/>.</summary>
+    private RawTable GenerateChunk(int rows, long firstRow, List<(DiscreteColumn Column, int Level)> fixedLevels, ulong seed, string source)
+    {
         var device = TorchRuntime.ParseDevice(Options.Device);
         int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth;
         var output = new float[(long)rows * width];
         var drawn = new (int Column, int Level)[conditionWidth > 0 && fixedLevels.Count == 0 ? rows : 0];
-        var sampler = conditionWidth > 0 ? SamplerForGeneration() : null;
         bool wasTraining = Generator.training;
         Generator.eval();
-        using var rng = new TorchSharp.torch.Generator((ulong)seed);
+        using var rng = new TorchSharp.torch.Generator(seed);
         Generator.NoiseGenerator = rng;
         try
         {
             using var _ = no_grad();
             using var guard = new CollectionGuard();
-            // Small chunks keep the working set warm: the first touch of fresh memory is what costs here (a first 10,000-row
-            // chunk took 0.74 s, a first 2,000-row chunk 0.2 s, at 17 ms per 2,000 rows after).
-            const int chunk = 2_000;
-            for (int start = 0; start < rows; start += chunk)
+            guard.Enter();
+            using var scope = NewDisposeScope();
+            Tensor? c = null;
+            if (conditionWidth > 0)
             {
-                guard.Enter();
-                using var scope = NewDisposeScope();
-                int n = Math.Min(chunk, rows - start);
-                Tensor? c = null;
-                if (conditionWidth > 0)
-                {
-                    var condition = new float[n * conditionWidth];
-                    if (fixedLevels.Count > 0)
-                        for (int r = 0; r < n; r++)
-                        {
-                            var (d, level) = fixedLevels[(start + r) % fixedLevels.Count];
-                            condition[r * conditionWidth + d.ConditionOffset + level] = 1f;
-                        }
-                    else
+                var condition = new float[rows * conditionWidth];
+                if (fixedLevels.Count > 0)
+                    for (int r = 0; r < rows; r++)
                     {
-                        using var u = rand(new long[] { 2L * n }, dtype: ScalarType.Float64, generator: rng);
-                        sampler!.SampleForGeneration(u.data<double>().ToArray(), condition, n).CopyTo(drawn, start);
+                        var (d, level) = fixedLevels[(int)((firstRow + r) % fixedLevels.Count)];
+                        condition[r * conditionWidth + d.ConditionOffset + level] = 1f;
                     }
-                    c = tensor(condition, new long[] { n, conditionWidth }).to(device);
+                else
+                {
+                    using var u = rand(new long[] { 2L * rows }, dtype: ScalarType.Float64, generator: rng);
+                    drawn = SamplerForGeneration().SampleForGeneration(u.data<double>().ToArray(), condition, rows);
                 }
-                var z = Generator.SampleLatent(n, rng, device);
-                var fake = Generator.call(z, c).cpu().contiguous();
-                fake.data<float>().CopyTo(output, checked(start * width));
+                c = tensor(condition, new long[] { rows, conditionWidth }).to(device);
             }
+            var z = Generator.SampleLatent(rows, rng, device);
+            Generator.call(z, c).cpu().contiguous().data<float>().CopyTo(output, 0);
         }
         finally
         {
             Generator.NoiseGenerator = null;
             if (wasTraining) Generator.train();
         }
-        var table = Transformer.Inverse(output, rows, source, Format);
+        var table = Transformer.Inverse(output, rows, source, Format, firstRow);
         var discreteCells = Transformer.DiscreteColumns.Select(d => table.Column(d.Name)).ToArray();
         for (int r = 0; r < drawn.Length; r++)
             discreteCells[drawn[r].Column][r] = Transformer.DiscreteColumns[drawn[r].Column].Encoder.Levels[drawn[r].Level];
@@ -255,15 +289,13 @@ public sealed class CtganSynthesizer : IDisposable
     }
 
     /// <summary>
-    /// Unconditional rows, then the stratified column's level counts made exact: for each level the generator
-    /// over-produced, randomly chosen surplus rows are replaced by rows generated conditioned on a level it
-    /// under-produced. Most rows stay unconditional draws, so the other columns keep their unconditional fidelity.
+    /// One chunk of a stratified draw: an unconditional chunk whose surplus rows of over-produced levels (chosen at random)
+    /// are replaced by rows generated conditioned on the under-produced ones, so the column has exactly <paramref name="target"/>.
     /// </summary>
-    private RawTable SampleStratified(int rows, DiscreteColumn column, long seed, string source)
+    private RawTable StratifiedChunk(int rows, long firstRow, DiscreteColumn column, long[] target, DrawPlan plan, long index, string source)
     {
-        var table = Sample(rows, null, seed, source);
+        var table = GenerateChunk(rows, firstRow, [], plan.ChunkSeed(index), source);
         var levels = column.Encoder.Levels;
-        var target = ConditionalSampler.Allocate(column.Encoder.Counts, rows);
         var rowsOf = levels.Select(_ => new List<int>()).ToArray();
         var cells = table.Column(column.Name);
         for (int r = 0; r < rows; r++)
@@ -272,17 +304,17 @@ public sealed class CtganSynthesizer : IDisposable
             if (level < 0) throw new InvalidOperationException($"Generated value '{cells[r]}' is not a level of '{column.Name}'.");
             rowsOf[level].Add(r);
         }
-        var rng = new Random(unchecked((int)seed));
+        var rng = new Random(unchecked((int)plan.ChunkSeed(index, stream: 1)));
         var surplus = new List<int>();
         var replacements = new List<(int Level, int Row)>();
         var generated = new RawTable?[levels.Length];
         for (int level = 0; level < levels.Length; level++)
         {
-            int excess = rowsOf[level].Count - target[level];
+            int excess = rowsOf[level].Count - (int)target[level];
             if (excess > 0) surplus.AddRange(rowsOf[level].OrderBy(_ => rng.Next()).Take(excess));
             else if (excess < 0)
             {
-                generated[level] = Sample(-excess, [new(column.Name, levels[level])], seed + 1 + level, source);
+                generated[level] = GenerateChunk(-excess, 0, [(column, level)], plan.ChunkSeed(index, stream: 2 + level), source);
                 replacements.AddRange(Enumerable.Range(0, -excess).Select(i => (level, i)));
             }
         }
@@ -290,7 +322,7 @@ public sealed class CtganSynthesizer : IDisposable
         surplus.Sort();
         rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(replacements));
         var merged = table.Cells.Select(c => (string?[])c.Clone()).ToArray();
-        // Identifiers stay those of the unconditional draw: each draw numbers its own from the same start.
+        // Identifiers stay those of the unconditional draw.
         var copied = Enumerable.Range(0, merged.Length).Where(c => Schema.Find(table.Columns[c])?.Kind != ColumnKind.Identifier).ToArray();
         for (int i = 0; i < surplus.Count; i++)
         {

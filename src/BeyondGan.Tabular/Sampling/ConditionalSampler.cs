@@ -135,13 +135,13 @@ public sealed class ConditionalSampler
     /// Splits <paramref name="rows"/> over levels in proportion to their training <paramref name="counts"/> (largest
     /// remainder, in exact integer arithmetic; ties to the more frequent, then the earlier, level).
     /// </summary>
-    public static int[] Allocate(IReadOnlyList<long> counts, int rows)
+    public static long[] Allocate(IReadOnlyList<long> counts, long rows)
     {
         long total = counts.Sum();
-        var allocated = counts.Select(n => (int)(n * rows / total)).ToArray();
+        var allocated = counts.Select(n => (long)((Int128)n * rows / total)).ToArray();
         foreach (int i in Enumerable.Range(0, counts.Count)
-                     .OrderByDescending(i => counts[i] * rows % total).ThenByDescending(i => counts[i]).ThenBy(i => i)
-                     .Take(rows - allocated.Sum()))
+                     .OrderByDescending(i => (long)((Int128)counts[i] * rows % total)).ThenByDescending(i => counts[i]).ThenBy(i => i)
+                     .Take((int)(rows - allocated.Sum())))
             allocated[i]++;
         return allocated;
     }

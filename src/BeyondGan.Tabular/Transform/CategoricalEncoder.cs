@@ -70,7 +70,7 @@ public sealed class CategoricalEncoder : ColumnEncoder
     }
 
     /// <inheritdoc />
-    public override string?[] Decode(float[] matrix, int rows, int width, int offset)
+    public override string?[] Decode(float[] matrix, int rows, int width, int offset, long firstRow)
     {
         var output = new string?[rows];
         for (int r = 0; r < rows; r++) output[r] = Levels[ArgMax(matrix, r * width + offset, Levels.Length)];

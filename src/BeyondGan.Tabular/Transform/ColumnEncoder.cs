@@ -25,8 +25,9 @@ public abstract class ColumnEncoder
     /// <summary>Encodes <paramref name="cells"/> into rows of <paramref name="matrix"/>.</summary>
     public abstract void Encode(RawTable table, string?[] cells, float[] matrix, int width, int offset, Random rng);
 
-    /// <summary>Decodes <paramref name="rows"/> rows of <paramref name="matrix"/> into text cells (null = missing).</summary>
-    public abstract string?[] Decode(float[] matrix, int rows, int width, int offset);
+    /// <summary>Decodes <paramref name="rows"/> rows of <paramref name="matrix"/> into text cells (null = missing);
+    /// <paramref name="firstRow"/> is the first row's index in the whole draw (identifiers are numbered by it).</summary>
+    public abstract string?[] Decode(float[] matrix, int rows, int width, int offset, long firstRow);
 
     /// <summary>Index of the largest of <paramref name="size"/> floats starting at <paramref name="start"/>.</summary>
     protected static int ArgMax(float[] matrix, int start, int size)

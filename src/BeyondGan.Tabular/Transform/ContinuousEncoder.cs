@@ -110,7 +110,7 @@ public sealed class ContinuousEncoder : ColumnEncoder
     }
 
     /// <inheritdoc />
-    public override string?[] Decode(float[] matrix, int rows, int width, int offset)
+    public override string?[] Decode(float[] matrix, int rows, int width, int offset, long firstRow)
     {
         var n = Normalizer;
         int modes = ModeCount, masses = PointMasses.Length;

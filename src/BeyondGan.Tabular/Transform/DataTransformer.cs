@@ -104,11 +104,14 @@ public sealed class DataTransformer
         return matrix;
     }
 
-    /// <summary>Decodes <paramref name="rows"/> encoded rows into a table named <paramref name="source"/>, to be written in <paramref name="format"/>.</summary>
-    public RawTable Inverse(float[] matrix, int rows, string source = "synthetic", TextFormat? format = null)
+    /// <summary>
+    /// Decodes <paramref name="rows"/> encoded rows into a table named <paramref name="source"/>, to be written in
+    /// <paramref name="format"/>; <paramref name="firstRow"/> is the first row's index in the whole draw.
+    /// </summary>
+    public RawTable Inverse(float[] matrix, int rows, string source = "synthetic", TextFormat? format = null, long firstRow = 0)
     {
         var cells = new string?[Encoders.Count][];
-        Parallel.For(0, Encoders.Count, i => cells[i] = Encoders[i].Decode(matrix, rows, Width, Offsets[i]));
+        Parallel.For(0, Encoders.Count, i => cells[i] = Encoders[i].Decode(matrix, rows, Width, Offsets[i], firstRow));
         return new RawTable(source, Columns.ToList(), cells, format: format);
     }
 

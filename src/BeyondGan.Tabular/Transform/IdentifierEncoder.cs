@@ -51,11 +51,11 @@ public sealed class IdentifierEncoder : ColumnEncoder
     public override void Encode(RawTable table, string?[] cells, float[] matrix, int width, int offset, Random rng) { }
 
     /// <inheritdoc />
-    public override string?[] Decode(float[] matrix, int rows, int width, int offset)
+    public override string?[] Decode(float[] matrix, int rows, int width, int offset, long firstRow)
     {
         var format = Digits > 0 ? "D" + Digits : "D";
         var output = new string?[rows];
-        for (int i = 0; i < rows; i++) output[i] = Prefix + (Start + i).ToString(format, CultureInfo.InvariantCulture);
+        for (int i = 0; i < rows; i++) output[i] = Prefix + (Start + firstRow + i).ToString(format, CultureInfo.InvariantCulture);
         return output;
     }
 }
