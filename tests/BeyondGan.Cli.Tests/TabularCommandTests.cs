@@ -91,6 +91,19 @@ public sealed class TabularCommandTests : IDisposable
         Assert.Equal(7002, joined.Count);
     }
 
+    [Fact]
+    public void A_model_samples_on_the_device_asked_for()
+    {
+        Assert.Equal(0, CliRunner.Run(["tabular", "fit", WriteData(), "--out", P("m.bgan"), .. Small]).Exit);
+        var (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "10", "--out", P("s.csv"), "--device", "cpu");
+        Assert.True(exit == 0, output);
+        if (TorchSharp.torch.cuda.is_available()) return;
+        (exit, output) = CliRunner.Run("tabular", "sample", P("m.bgan"), "--rows", "10", "--out", P("g.csv"), "--device", "cuda");
+        Assert.Equal(2, exit);
+        Assert.Contains("CUDA is not available", output);
+        Assert.False(File.Exists(P("g.csv")));
+    }
+
     [Theory]
     [InlineData("0/3")]
     [InlineData("4/3")]

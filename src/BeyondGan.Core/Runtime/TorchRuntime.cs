@@ -85,7 +85,7 @@ public static class TorchRuntime
         if (n.StartsWith("cuda", StringComparison.Ordinal))
         {
             if (!cuda.is_available())
-                throw new ArgumentException($"Device '{name}' was asked for, but CUDA is not available: reference TorchSharp-cuda-linux/windows instead of TorchSharp-cpu, or use --device cpu.");
+                throw new ArgumentException($"Device '{name}' was asked for, but CUDA is not available: build with -p:BeyondGanTorchSharpPackage=TorchSharp-cuda-linux (or -windows; docs/SCALING.md), or use --device cpu.");
             return new Device(n);
         }
         throw new ArgumentException($"Unknown device '{name}': use cpu, cuda or cuda:N.");

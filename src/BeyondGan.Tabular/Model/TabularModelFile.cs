@@ -46,14 +46,16 @@ public static class TabularModelFile
 
     /// <summary>
     /// Reads a model file. Throws <see cref="InvalidDataException"/> with a one-line reason, naming the file, for a
-    /// foreign, truncated, corrupt or other-version file.
+    /// foreign, truncated, corrupt or other-version file. <paramref name="device"/> (cpu, cuda, cuda:N) places the
+    /// networks on another device than the one they were trained on (default: that one).
     /// </summary>
-    public static CtganSynthesizer Load(string path)
+    public static CtganSynthesizer Load(string path, string? device = null)
     {
         CtganSynthesizer? model = null;
         return Read(path, (r, m) =>
         {
-            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, m.Options, m.TrainingRows, m.Format);
+            var options = device is null ? m.Options : m.Options with { Device = device };
+            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, options, m.TrainingRows, m.Format);
             try
             {
                 SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));

@@ -41,6 +41,9 @@ internal sealed class TabularSampleCommand : Command<TabularSampleCommand.Settin
         [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
         public int Threads { get; init; }
 
+        [CommandOption("--device <NAME>"), Description("cpu (default), cuda or cuda:N: where to run the generator, whatever the model was trained on."), DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+
         public override ValidationResult Validate()
         {
             if (Rows is null) return ValidationResult.Error("--rows N is required.");
@@ -65,7 +68,7 @@ internal sealed class TabularSampleCommand : Command<TabularSampleCommand.Settin
         if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
         TorchRuntime.SetThreads(settings.Threads);
         var watch = Stopwatch.StartNew();
-        using var model = TabularModelFile.Load(settings.Model);
+        using var model = TabularModelFile.Load(settings.Model, settings.Device);
         var shard = settings.Shard is null ? Shard.Whole : Shard.Parse(settings.Shard);
         var chunks = model.SampleChunks(settings.Rows!.Value, settings.ParsedConditions(), settings.Seed, settings.Out!, settings.Stratify, shard);
         long partRows = new DrawPlan(settings.Rows.Value, CtganSynthesizer.SampleChunkRows, shard, settings.Seed).PartRows;
