@@ -101,8 +101,8 @@ public static class TabularAugmenter
 
     private static void CheckModel(CtganSynthesizer model, string target)
     {
-        if (model.Transformer.FindDiscrete(target) is null)
-            throw new ArgumentException($"--model: the model has no categorical column '{target}' to condition on (columns: {string.Join(", ", model.Transformer.Columns)}).");
+        if (!model.CanCondition(target))
+            throw new ArgumentException($"--model: the model has no categorical column '{target}' to condition on (columns: {string.Join(", ", model.Columns)}).");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BeyondGan.Evaluation.Detection;
 using BeyondGan.Evaluation.Fidelity;
 using BeyondGan.Evaluation.Privacy;
+using BeyondGan.Evaluation.Rules;
 using BeyondGan.Evaluation.Utility;
 using BeyondGan.Evaluation.Validity;
 using BeyondGan.Tabular.Data;
@@ -48,13 +49,14 @@ public static class TableEvaluation
 
         var quality = Timed("fidelity", () => QualityReport.Compute(real, synthetic, schema));
         var validity = Timed("validity", () => ValidityReport.Compute(real, synthetic, schema));
+        var rules = Timed("rules", () => RulesReport.Compute(real, synthetic, schema, options.Seed));
         var utility = task is null || holdout is null ? null
             : Timed("utility", () => UtilityReport.Compute(real, synthetic, holdout, schema, task, options.MaxRows, options.Seed));
         var detection = !options.Detection ? null
             : Timed("detection", () => DetectionReport.Compute(real, synthetic, schema, options.DetectionFolds, options.MaxRows, options.Seed));
         var privacy = !options.Privacy ? null
             : Timed("privacy", () => PrivacyReport.Compute(real, synthetic, holdout, schema, options.PrivacyRows, options.MaxRows, options.Seed));
-        return new EvaluationResult(real.RowCount, synthetic.RowCount, holdout?.RowCount ?? 0, quality, validity, utility, detection, privacy, seconds,
+        return new EvaluationResult(real.RowCount, synthetic.RowCount, holdout?.RowCount ?? 0, quality, validity, rules, utility, detection, privacy, seconds,
             Warnings(real, synthetic, holdout, schema, validity, utility));
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using BeyondGan.Evaluation.Rules;
 using BeyondGan.Evaluation.Utility;
+using BeyondGan.Tabular.Rules;
 using BeyondGan.Tabular.Data;
 using BeyondGan.Training;
 
@@ -46,6 +48,9 @@ public static class HtmlReport
         Card(html, "Column shapes", Pct(q.ColumnShapes), Grade(q.ColumnShapes, 0.85, 0.7), "How well each column's distribution is kept (KS / TV complement).");
         Card(html, "Column pair trends", Pct(q.ColumnPairTrends), Grade(q.ColumnPairTrends, 0.85, 0.7), "How well relations between columns are kept (correlation / contingency).");
         Card(html, "Valid rows", Pct(result.Validity.ValidRows), Grade(result.Validity.ValidRows, 0.99, 0.9), "Rows with no out-of-range, unseen or mistyped value.");
+        if (result.Rules.Rules.Any(r => r.Rule is not ValueRange))
+            Card(html, "Rows keeping every rule", Pct(1 - result.Rules.SyntheticRowsBreakingAnyButRanges), Grade(1 - result.Rules.SyntheticRowsBreakingAnyButRanges, 0.99, 0.9),
+                "Synthetic rows that break none of the dependencies, orders, sums and missingness rules every real row obeys.");
         if (result.Utility is { } u)
         {
             var lgb = u.Models.First(m => m.Model == UtilityModel.LightGbm);
@@ -73,6 +78,7 @@ public static class HtmlReport
         html.Append("</div>\n<p class=\"legend\"><span class=\"good\">■</span> good <span class=\"fair\">■</span> fair <span class=\"poor\">■</span> poor — rough guides, not guarantees.</p>\n");
 
         Validity(html, result);
+        Rules(html, result.Rules);
         Columns(html, result, real, synthetic, schema);
         Pairs(html, result);
         if (result.Utility is { } utility) Utility(html, utility);
@@ -108,6 +114,19 @@ public static class HtmlReport
         foreach (var c in problems)
             html.Append($"<tr><td>{E(c.Column)}</td><td>{Pct(c.OutOfRange, 2)}</td><td>{Pct(c.UnseenCategories, 2)}</td><td>{Pct(c.WrongType, 2)}</td><td>{E(string.Join(", ", c.Examples))}</td></tr>\n");
         html.Append("</table>\n");
+    }
+
+    private static void Rules(StringBuilder html, RulesReport rules)
+    {
+        html.Append("<h2>Rules</h2>\n<p>Rules every real row obeys, found in the real table: a column that determines another, columns missing together, ");
+        html.Append("one column never above another, a total that is the sum of its parts (to the data's rounding, with the few offsets the real table has), and each column's range. ");
+        html.Append($"{Pct(rules.SyntheticRowsBreakingAnyButRanges)} of synthetic rows break at least one rule other than a range ({Pct(rules.SyntheticRowsBreakingAny)} counting ranges). Worst first.</p>\n");
+        if (rules.Rules.Count == 0) { html.Append("<p>The real table has no such rule.</p>\n"); return; }
+        html.Append("<table><tr><th>rule</th><th>kind</th><th>real rows breaking it</th><th>synthetic rows breaking it</th></tr>\n");
+        foreach (var r in rules.Rules.OrderByDescending(r => r.Synthetic.BrokenShare).ThenBy(r => r.Rule is ValueRange ? 1 : 0))
+            html.Append($"<tr><td>{E(r.Rule.Describe())}</td><td>{r.Kind}</td><td>{Pct(r.Real.BrokenShare, 2)}</td><td class=\"{(r.Synthetic.Broken == 0 ? "good" : r.Synthetic.BrokenShare < 0.01 ? "fair" : "poor")}\">{Pct(r.Synthetic.BrokenShare, 2)} <small>of {r.Synthetic.Rows:N0}</small></td></tr>\n");
+        html.Append("</table>\n");
+        if (rules.NotChecked.Count > 0) html.Append($"<p>Not checked (a column is missing from the synthetic table): {E(string.Join("; ", rules.NotChecked))}.</p>\n");
     }
 
     private static void Columns(StringBuilder html, EvaluationResult result, RawTable real, RawTable synthetic, TableSchema schema)

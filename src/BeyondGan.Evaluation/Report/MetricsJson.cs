@@ -29,6 +29,8 @@ public static class MetricsJson
             Number(w, "column_shapes", r.Quality.ColumnShapes);
             Number(w, "column_pair_trends", r.Quality.ColumnPairTrends);
             Number(w, "valid_rows", r.Validity.ValidRows);
+            Number(w, "rows_breaking_rules", r.Rules.SyntheticRowsBreakingAnyButRanges);
+            Number(w, "rows_breaking_any_rule", r.Rules.SyntheticRowsBreakingAny);
             Number(w, "duplicate_rows", r.Validity.DuplicateRows);
             Number(w, "real_duplicate_rows", r.Validity.RealDuplicateRows);
             var lightGbm = r.Utility?.Models.First(m => m.Model == UtilityModel.LightGbm);
@@ -71,6 +73,23 @@ public static class MetricsJson
                 w.WriteString("b", pair.ColumnB);
                 w.WriteString("metric", pair.Metric);
                 Number(w, "score", pair.Score);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("rules");
+            foreach (var rule in r.Rules.Rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", rule.Kind);
+                w.WriteString("rule", rule.Rule.Describe());
+                w.WriteStartArray("columns");
+                foreach (var c in rule.Rule.Columns) w.WriteStringValue(c);
+                w.WriteEndArray();
+                w.WriteNumber("real_rows", rule.Real.Rows);
+                w.WriteNumber("real_broken", rule.Real.Broken);
+                w.WriteNumber("synthetic_rows", rule.Synthetic.Rows);
+                w.WriteNumber("synthetic_broken", rule.Synthetic.Broken);
+                Number(w, "synthetic_broken_share", rule.Synthetic.BrokenShare);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -5,20 +5,26 @@ namespace BeyondGan.Tabular.Demo;
 
 /// <summary>
 /// The embedded demo table, generated from a seed: a customer table with every feature a real table throws at a
-/// synthesiser — an identifier, a date, skewed and multimodal numbers, integers, categories, a yes/no flag,
-/// missing values, correlated columns and an imbalanced label (churned, about 10 % "yes").
+/// synthesiser — an identifier, dates, skewed and multimodal numbers, integers, categories, a yes/no flag,
+/// missing values, correlated columns, an imbalanced label (churned, about 10 % "yes"), and rules a real table obeys:
+/// <c>plan</c> determines <c>plan_price</c> (one to one), and <c>last_active</c> is never before <c>signup_date</c>.
 /// </summary>
 public static class DemoTable
 {
     /// <summary>Column names, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["customer_id", "signup_date", "age", "segment", "region", "income", "tenure_months", "monthly_spend", "satisfaction", "has_card", "churned"];
+        ["customer_id", "signup_date", "age", "segment", "region", "income", "tenure_months", "monthly_spend", "satisfaction", "has_card", "churned",
+         "plan", "plan_price", "last_active"];
 
     /// <summary>Generates <paramref name="rows"/> rows from <paramref name="seed"/> (the same seed always gives the same table).</summary>
     public static RawTable Generate(int rows = 5000, int seed = 7)
     {
         if (rows < 1) throw new ArgumentOutOfRangeException(nameof(rows));
         var rng = new Random(seed);
+        // The plan and last-active columns draw from their own stream, so the other columns are the same as without them.
+        var more = new Random(seed + 1);
+        string[] plans = ["basic", "plus", "pro"];
+        string[] prices = ["9.99", "19.99", "49.99"];
         var cells = Columns.Select(_ => new string?[rows]).ToArray();
         var inv = CultureInfo.InvariantCulture;
         var end = new DateTime(2025, 1, 1);
@@ -51,6 +57,13 @@ public static class DemoTable
             cells[8][r] = rng.NextDouble() < 0.12 ? null : satisfaction.ToString("F1", inv);
             cells[9][r] = card ? "yes" : "no";
             cells[10][r] = churned ? "yes" : "no";
+            int plan = Pick(more, segment switch { "consumer" => [0.6, 0.3, 0.1], "small_business" => [0.2, 0.5, 0.3], _ => [0.05, 0.25, 0.7] });
+            cells[11][r] = plans[plan];
+            cells[12][r] = prices[plan];
+            // Active until some day between signup and the table's end: sooner for churners.
+            int span = Math.Max(0, (int)(end - signup).TotalDays - 1);
+            double u2 = more.NextDouble();
+            cells[13][r] = signup.AddDays((int)(span * (churned ? u2 * u2 : 1 - u2 * u2 * 0.3))).ToString("yyyy-MM-dd", inv);
         }
         return new RawTable("demo", Columns, cells);
     }

@@ -4,6 +4,7 @@ using BeyondGan.Modules;
 using BeyondGan.Regularizers;
 using BeyondGan.Runtime;
 using BeyondGan.Sampling;
+using BeyondGan.Tabular.Rules;
 using BeyondGan.Tabular.Data;
 using BeyondGan.Tabular.Sampling;
 using BeyondGan.Tabular.Transform;
@@ -20,7 +21,8 @@ namespace BeyondGan.Tabular.Model;
 /// </summary>
 public sealed class CtganSynthesizer : IDisposable
 {
-    private CtganSynthesizer(TableSchema schema, DataTransformer transformer, CtganOptions options, long trainingRows, TextFormat format)
+    private CtganSynthesizer(TableSchema schema, DataTransformer transformer, CtganOptions options, long trainingRows, TextFormat format,
+        RuleEnforcement rules)
     {
         options.Validate();
         TorchRuntime.EnsureLoaded();
@@ -32,6 +34,7 @@ public sealed class CtganSynthesizer : IDisposable
         Options = options;
         TrainingRows = trainingRows;
         Format = format;
+        Rules = rules;
         Seeding.Seed(options.Seed);
         Generator = new TabularGenerator(options.LatentSize, transformer.ConditionWidth, options.GeneratorDims, transformer.Spans, options.GumbelTau);
         Critic = new MlpCritic(transformer.Width, options.CriticDims, Activation.LeakyReLU, options.Pac, options.CriticDropout,
@@ -56,6 +59,10 @@ public sealed class CtganSynthesizer : IDisposable
     public long TrainingRows { get; }
     /// <summary>How the training file was written; sampled tables are written the same way.</summary>
     public TextFormat Format { get; }
+    /// <summary>The training table's rules and how they are kept (<see cref="RuleEnforcement"/>).</summary>
+    public RuleEnforcement Rules { get; }
+    /// <summary>The columns of a sampled table, in the input's order.</summary>
+    public IReadOnlyList<string> Columns => Rules.Columns;
     /// <summary>Epochs completed.</summary>
     public int EpochsTrained { get; internal set; }
     /// <summary>Per-epoch means of the losses and penalty terms.</summary>
@@ -65,22 +72,31 @@ public sealed class CtganSynthesizer : IDisposable
 
     /// <summary>Fits the transformer (timed separately by callers through <see cref="Prepare"/>) and trains.</summary>
     public static CtganSynthesizer Fit(RawTable table, TableSchema schema, CtganOptions options,
-        Action<TrainingProgress>? progress = null, CancellationToken cancellation = default, int maxCategories = 0)
+        Action<TrainingProgress>? progress = null, CancellationToken cancellation = default, int maxCategories = 0, RuleSet? rules = null)
     {
-        var prepared = Prepare(table, schema, options, maxCategories);
+        var prepared = Prepare(table, schema, options, maxCategories, rules);
         var model = prepared.CreateModel();
         model.Train(prepared, progress, cancellation);
         return model;
     }
 
-    /// <summary>Fits the column encoders and encodes <paramref name="table"/>.</summary>
-    public static PreparedTable Prepare(RawTable table, TableSchema schema, CtganOptions options, int maxCategories = 0)
+    /// <summary>
+    /// Fits the column encoders and encodes <paramref name="table"/>, keeping <paramref name="rules"/> by construction
+    /// (null: the rules <see cref="RuleDiscovery"/> finds in the table; <see cref="RuleSet.None"/>: none).
+    /// </summary>
+    public static PreparedTable Prepare(RawTable table, TableSchema schema, CtganOptions options, int maxCategories = 0, RuleSet? rules = null)
     {
         options.Validate();
         CheckEnoughRows(table);
-        var transformer = DataTransformer.Fit(table, schema, maxCategories, options.MixtureFitRows, (int)options.Seed);
-        var matrix = transformer.Transform(table, (int)options.Seed);
-        return new PreparedTable(table, schema, transformer, matrix, table.RowCount, options);
+        rules ??= RuleDiscovery.Find(table, schema, (int)options.Seed);
+        rules.Validate(schema, table.Source);
+        var enforcement = rules.Rules.Count == 0 ? RuleEnforcement.None(schema) : RuleEnforcement.Plan(rules, table, schema);
+        var (modelled, modelledSchema) = enforcement.Enforces ? enforcement.ToModelled(table, (int)options.Seed) : (table, schema);
+        var focus = options.FocusColumn is null ? null : enforcement.ModelledColumn(options.FocusColumn);
+        if (focus != options.FocusColumn) options = options with { FocusColumn = focus };
+        var transformer = DataTransformer.Fit(modelled, modelledSchema, maxCategories, options.MixtureFitRows, (int)options.Seed);
+        var matrix = transformer.Transform(modelled, (int)options.Seed);
+        return new PreparedTable(table, schema, transformer, matrix, table.RowCount, options, enforcement);
     }
 
     /// <summary>Fewest rows a model is fitted on.</summary>
@@ -203,18 +219,18 @@ public sealed class CtganSynthesizer : IDisposable
         string source = "synthetic", string? stratify = null, Shard? shard = null)
     {
         var plan = new DrawPlan(rows, SampleChunkRows, shard ?? Shard.Whole, seed);
-        var fixedLevels = ResolveConditions(conditions ?? []);
+        var groups = ResolveConditions(conditions ?? []);
         DiscreteColumn? stratified = null;
         if (stratify is not null)
         {
-            if (fixedLevels.Count > 0)
+            if (groups.Count > 0)
                 throw new ArgumentException($"--stratify {stratify} cannot be combined with --condition: conditioned columns already have fixed values.");
-            stratified = ResolveColumn("--stratify", stratify, stratify);
+            stratified = ResolveColumn("--stratify", stratify, Rules.ModelledColumn(stratify) ?? stratify);
         }
-        return Chunks(plan, fixedLevels, stratified, source);
+        return Chunks(plan, groups, stratified, source);
     }
 
-    private IEnumerable<RawTable> Chunks(DrawPlan plan, List<(DiscreteColumn Column, int Level)> fixedLevels, DiscreteColumn? stratified, string source)
+    private IEnumerable<RawTable> Chunks(DrawPlan plan, IReadOnlyList<ConditionGroup> conditions, DiscreteColumn? stratified, string source)
     {
         // The stratified column's counts per chunk, allotted from the first chunk of the whole draw (cheap arithmetic),
         // so that every shard gives its chunks the counts the whole draw gives them.
@@ -229,18 +245,21 @@ public sealed class CtganSynthesizer : IDisposable
                 for (int l = 0; l < remaining.Length; l++) remaining[l] -= target[l];
             }
             yield return stratified is null
-                ? GenerateChunk(n, firstRow, fixedLevels, plan.ChunkSeed(index), source)
+                ? GenerateChunk(n, firstRow, conditions, plan.ChunkSeed(index), source)
                 : StratifiedChunk(n, firstRow, stratified, target!, plan, index, source);
         }
     }
 
     /// <summary>One chunk of a draw: <paramref name="rows"/> rows from the stream seeded <paramref name="seed"/>, the first numbered <paramref name="firstRow"/>.</summary>
-    private RawTable GenerateChunk(int rows, long firstRow, List<(DiscreteColumn Column, int Level)> fixedLevels, ulong seed, string source)
+    private RawTable GenerateChunk(int rows, long firstRow, IReadOnlyList<ConditionGroup> conditions, ulong seed, string source)
     {
         var device = TorchRuntime.ParseDevice(Options.Device);
         int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth;
         var output = new float[(long)rows * width];
-        var drawn = new (int Column, int Level)[conditionWidth > 0 && fixedLevels.Count == 0 ? rows : 0];
+        var drawn = new (int Column, int Level)[conditionWidth > 0 && conditions.Count == 0 ? rows : 0];
+        // Each row is generated conditioned on one of the conditions in turn, and every conditioned column is then set:
+        // a condition that allows several levels (a value of a looked-up column) draws one per row by training frequency.
+        var levels = conditions.Count == 0 ? null : ConditionGroup.Draw(conditions, rows, seed);
         bool wasTraining = Generator.training;
         Generator.eval();
         using var rng = new TorchSharp.torch.Generator(seed);
@@ -255,11 +274,11 @@ public sealed class CtganSynthesizer : IDisposable
             if (conditionWidth > 0)
             {
                 var condition = new float[rows * conditionWidth];
-                if (fixedLevels.Count > 0)
+                if (conditions.Count > 0)
                     for (int r = 0; r < rows; r++)
                     {
-                        var (d, level) = fixedLevels[(int)((firstRow + r) % fixedLevels.Count)];
-                        condition[r * conditionWidth + d.ConditionOffset + level] = 1f;
+                        int g = (int)((firstRow + r) % conditions.Count);
+                        condition[r * conditionWidth + conditions[g].Column.ConditionOffset + levels![g][r]] = 1f;
                     }
                 else
                 {
@@ -280,12 +299,12 @@ public sealed class CtganSynthesizer : IDisposable
         var discreteCells = Transformer.DiscreteColumns.Select(d => table.Column(d.Name)).ToArray();
         for (int r = 0; r < drawn.Length; r++)
             discreteCells[drawn[r].Column][r] = Transformer.DiscreteColumns[drawn[r].Column].Encoder.Levels[drawn[r].Level];
-        foreach (var (d, level) in fixedLevels.DistinctBy(f => f.Column.Name))
+        for (int g = 0; g < conditions.Count; g++)
         {
-            var cells = table.Column(d.Name);
-            Array.Fill(cells, d.Encoder.Levels[level]);
+            var cells = table.Column(conditions[g].Column.Name);
+            for (int r = 0; r < rows; r++) cells[r] = conditions[g].Column.Encoder.Levels[levels![g][r]];
         }
-        return table;
+        return Rules.ToOriginal(table);
     }
 
     /// <summary>
@@ -314,7 +333,7 @@ public sealed class CtganSynthesizer : IDisposable
             if (excess > 0) surplus.AddRange(rowsOf[level].OrderBy(_ => rng.Next()).Take(excess));
             else if (excess < 0)
             {
-                generated[level] = GenerateChunk(-excess, 0, [(column, level)], plan.ChunkSeed(index, stream: 2 + level), source);
+                generated[level] = GenerateChunk(-excess, 0, [ConditionGroup.Single(column, level)], plan.ChunkSeed(index, stream: 2 + level), source);
                 replacements.AddRange(Enumerable.Range(0, -excess).Select(i => (level, i)));
             }
         }
@@ -343,8 +362,8 @@ public sealed class CtganSynthesizer : IDisposable
         var d = ResolveConditions([new(column, level)])[0];
         if (context.RowCount == 0) throw new ArgumentException("Critic scoring needs at least one real row of the class as context.");
         int width = Transformer.Width, conditionWidth = Transformer.ConditionWidth, pac = Options.Pac;
-        var x = Transformer.Transform(candidates, (int)seed);
-        var real = Transformer.Transform(context, (int)seed + 1);
+        var x = Encode(candidates, (int)seed);
+        var real = Encode(context, (int)seed + 1);
         var rng = new Random((int)seed);
         int n = candidates.RowCount;
         var scores = new double[n];
@@ -369,7 +388,8 @@ public sealed class CtganSynthesizer : IDisposable
                     Array.Copy(x, (long)(start + i) * width, packs, row * width, width);
                     for (int j = 1; j < pac; j++)
                         Array.Copy(real, (long)rng.Next(context.RowCount) * width, packs, (row + j) * width, width);
-                    for (int j = 0; j < pac; j++) condition[(row + j) * conditionWidth + d.Column.ConditionOffset + d.Level] = 1f;
+                    int l = d.Levels[i % d.Levels.Length];
+                    for (int j = 0; j < pac; j++) condition[(row + j) * conditionWidth + d.Column.ConditionOffset + l] = 1f;
                 }
                 var output = Critic.call(tensor(packs, new long[] { (long)m * pac, width }).to(device),
                     conditionWidth > 0 ? tensor(condition, new long[] { (long)m * pac, conditionWidth }).to(device) : null);
@@ -389,39 +409,64 @@ public sealed class CtganSynthesizer : IDisposable
     /// <summary>A sampler that needs only the level counts saved in the model (no training data).</summary>
     private ConditionalSampler SamplerForGeneration() => generationSampler ??= ConditionalSampler.FromCounts(Transformer);
 
-    private List<(DiscreteColumn Column, int Level)> ResolveConditions(IReadOnlyList<KeyValuePair<string, string?>> conditions)
+    /// <summary>
+    /// The conditions as groups of allowed levels of modelled discrete columns: a value of a looked-up column becomes
+    /// the determinant values that give it (<see cref="RuleEnforcement.Preimage"/>); conditions on one modelled column
+    /// intersect.
+    /// </summary>
+    private List<ConditionGroup> ResolveConditions(IReadOnlyList<KeyValuePair<string, string?>> conditions)
     {
-        var result = new List<(DiscreteColumn, int)>();
+        var groups = new List<(DiscreteColumn Column, HashSet<int> Levels, string Given)>();
         var seen = new HashSet<string>();
         foreach (var (name, value) in conditions)
         {
+            string argument = $"{name}={value}";
             if (!seen.Add(name)) throw new ArgumentException($"--condition names column '{name}' twice; give one value per column.");
-            var d = ResolveColumn("--condition", $"{name}={value}", name);
-            int level = value is null ? Array.IndexOf(d.Encoder.Levels, null) : Array.IndexOf(d.Encoder.Levels, value);
-            if (level < 0 || level == d.Encoder.OtherLevel && value != CategoricalEncoder.OtherSpelling)
+            if (Rules.Columns.All(c => c != name))
+                throw new ArgumentException($"--condition {argument}: the model has no column '{name}' (columns: {string.Join(", ", Rules.Columns)}).");
+            var (modelledName, values) = Rules.Preimage(name, value, argument);
+            var d = ResolveColumn("--condition", argument, modelledName);
+            var levels = new HashSet<int>();
+            foreach (var v in values)
             {
-                var known = string.Join(", ", d.Encoder.Levels.Take(20).Select(l => l ?? MissingValues.Label));
-                throw new ArgumentException($"--condition {name}={value}: '{value}' is not a category of '{name}' seen in training (known: {known}{(d.Encoder.Levels.Length > 20 ? ", …" : "")}).");
+                int level = v is null ? Array.IndexOf(d.Encoder.Levels, null) : Array.IndexOf(d.Encoder.Levels, v);
+                if (level >= 0 && (level != d.Encoder.OtherLevel || v == CategoricalEncoder.OtherSpelling)) levels.Add(level);
             }
-            result.Add((d, level));
+            if (levels.Count == 0)
+            {
+                var known = Rules.KnownValues(name, d.Encoder.Levels).ToList();
+                throw new ArgumentException($"--condition {argument}: '{value}' is not a category of '{name}' seen in training (known: {string.Join(", ", known.Take(20).Select(l => l ?? MissingValues.Label))}{(known.Count > 20 ? ", …" : "")}).");
+            }
+            int existing = groups.FindIndex(g => g.Column.Name == d.Name);
+            if (existing < 0) { groups.Add((d, levels, argument)); continue; }
+            groups[existing].Levels.IntersectWith(levels);
+            if (groups[existing].Levels.Count == 0)
+                throw new ArgumentException($"--condition {groups[existing].Given} and {argument}: no training row has both (a rule ties '{name}' to '{d.Name}').");
         }
-        return result;
+        return groups.Select(g => ConditionGroup.Of(g.Column, g.Levels.Order().ToArray())).ToList();
     }
 
     private DiscreteColumn ResolveColumn(string option, string argument, string name)
     {
         if (Transformer.Encoders.All(e => e.Column.Name != name))
-            throw new ArgumentException($"{option} {argument}: the model has no column '{name}' (columns: {string.Join(", ", Transformer.Columns)}).");
+            throw new ArgumentException($"{option} {argument}: the model has no column '{name}' (columns: {string.Join(", ", Rules.Columns)}).");
         return Transformer.FindDiscrete(name)
                ?? throw new ArgumentException($"{option} {argument}: '{name}' is not a categorical or boolean column; {option} applies to discrete columns only.");
     }
 
+    /// <summary>True when <paramref name="column"/> can be fixed by a condition (a discrete column, or one looked up from one).</summary>
+    public bool CanCondition(string column) => Rules.ModelledColumn(column) is { } m && Transformer.FindDiscrete(m) is not null;
+
+    /// <summary>Encodes rows with the input's columns as the model sees them (rules applied, then the transformer).</summary>
+    public float[] Encode(RawTable table, int seed = 0) =>
+        Transformer.Transform(Rules.Enforces ? Rules.ToModelled(table, seed).Table : table, seed);
+
     /// <summary>Builds the networks for a prepared table (seeded from the options).</summary>
-    internal static CtganSynthesizer Create(PreparedTable data) => new(data.Schema, data.Transformer, data.Options, data.Rows, data.Table.Format);
+    internal static CtganSynthesizer Create(PreparedTable data) => new(data.Schema, data.Transformer, data.Options, data.Rows, data.Table.Format, data.Rules);
 
     /// <summary>Builds untrained networks around a saved transformer (used when loading a model file).</summary>
-    internal static CtganSynthesizer Restore(TableSchema schema, DataTransformer transformer, CtganOptions options, long rows, TextFormat format) =>
-        new(schema, transformer, options, rows, format);
+    internal static CtganSynthesizer Restore(TableSchema schema, DataTransformer transformer, CtganOptions options, long rows, TextFormat format,
+        RuleEnforcement rules) => new(schema, transformer, options, rows, format, rules);
 
     /// <inheritdoc />
     public void Dispose()
@@ -432,7 +477,8 @@ public sealed class CtganSynthesizer : IDisposable
 }
 
 /// <summary>A table encoded for training, with the fitted transformer.</summary>
-public sealed record PreparedTable(RawTable Table, TableSchema Schema, DataTransformer Transformer, float[] Matrix, int Rows, CtganOptions Options)
+public sealed record PreparedTable(RawTable Table, TableSchema Schema, DataTransformer Transformer, float[] Matrix, int Rows, CtganOptions Options,
+    RuleEnforcement Rules)
 {
     /// <summary>Builds the (untrained) synthesizer for this table.</summary>
     public CtganSynthesizer CreateModel() => CtganSynthesizer.Create(this);

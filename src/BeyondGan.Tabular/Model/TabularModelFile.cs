@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BeyondGan.IO;
 using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Rules;
 using BeyondGan.Tabular.Transform;
 using BeyondGan.Training;
 
@@ -12,7 +13,7 @@ namespace BeyondGan.Tabular.Model;
 /// <summary>
 /// The <c>.bgan</c> model file: everything needed to sample without the training data, in one file. Layout: the
 /// magic <c>BGANTABL</c>, a format version, then length-prefixed sections: header JSON (library version, options,
-/// rows, epochs, the training file's text format), schema JSON, transformer JSON, history JSON, generator weights, critic weights, and an end marker.
+/// rows, epochs, the training file's text format and rules), schema JSON, transformer JSON, history JSON, generator weights, critic weights, and an end marker.
 /// Only data is read on load (JSON and raw tensors); nothing is executed.
 /// </summary>
 public static class TabularModelFile
@@ -34,7 +35,7 @@ public static class TabularModelFile
             using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(FormatVersion);
-            var header = new Header(LibraryVersion, model.Options, model.TrainingRows, model.EpochsTrained, model.Format);
+            var header = new Header(LibraryVersion, model.Options, model.TrainingRows, model.EpochsTrained, model.Format, model.Rules);
             SectionedFile.WriteSection(w, s => s.Write(JsonSerializer.Serialize(header, Json)));
             SectionedFile.WriteSection(w, s => s.Write(model.Schema.ToJson()));
             SectionedFile.WriteSection(w, s => s.Write(model.Transformer.ToJson()));
@@ -55,7 +56,7 @@ public static class TabularModelFile
         return Read(path, (r, m) =>
         {
             var options = device is null ? m.Options : m.Options with { Device = device };
-            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, options, m.TrainingRows, m.Format);
+            model = CtganSynthesizer.Restore(m.Schema, m.Transformer, options, m.TrainingRows, m.Format, m.Rules);
             try
             {
                 SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
@@ -103,7 +104,7 @@ public static class TabularModelFile
             SectionedFile.ReadSection(r, "transformer", br => transformer = DataTransformer.FromJson(br.ReadString()));
             SectionedFile.ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
             return rest(r, new TabularModelSummary(header.Library, schema, transformer, header.Options, header.TrainingRows, header.EpochsTrained, history,
-                header.Format ?? TextFormat.Default));
+                header.Format ?? TextFormat.Default, header.Rules ?? RuleEnforcement.None(schema)));
         }
         catch (Exception e) when (e is not FileNotFoundException && !(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)))
         {
@@ -128,5 +129,7 @@ public static class TabularModelFile
     }
 
     // Format: how the training file was written; absent in files written before it was recorded (read as plain CSV).
-    private sealed record Header(string Library, CtganOptions Options, long TrainingRows, int EpochsTrained, TextFormat? Format = null);
+    // Rules: the training table's rules and how they are kept; absent in files written before rules existed (none).
+    private sealed record Header(string Library, CtganOptions Options, long TrainingRows, int EpochsTrained, TextFormat? Format = null,
+        RuleEnforcement? Rules = null);
 }

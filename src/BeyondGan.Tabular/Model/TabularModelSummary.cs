@@ -13,5 +13,6 @@ namespace BeyondGan.Tabular.Model;
 /// <param name="EpochsTrained">Epochs completed.</param>
 /// <param name="History">Per-epoch training metrics.</param>
 /// <param name="Format">How the training file was written (delimiter, white space, missing tokens).</param>
+/// <param name="Rules">The training table's rules and how the model keeps them.</param>
 public sealed record TabularModelSummary(string Library, TableSchema Schema, DataTransformer Transformer, CtganOptions Options,
-    long TrainingRows, int EpochsTrained, MetricsHistory History, TextFormat Format);
+    long TrainingRows, int EpochsTrained, MetricsHistory History, TextFormat Format, Rules.RuleEnforcement Rules);

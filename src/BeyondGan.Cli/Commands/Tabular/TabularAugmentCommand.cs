@@ -116,7 +116,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
                 else
                 {
                     CtganSynthesizer.CheckEnoughRows(table);
-                    var prepared = CtganSynthesizer.Prepare(table, schema, TabularAugmenter.GanOptions(options, table.RowCount), settings.MaxCategories);
+                    var prepared = CtganSynthesizer.Prepare(table, schema, TabularAugmenter.GanOptions(options, table.RowCount), settings.MaxCategories, settings.Rules());
                     model = prepared.CreateModel();
                     if (TrainingRun.Train(model, prepared, Path.GetFileName(settings.Data), cancellationToken) == BeyondGan.Training.TrainingOutcome.Cancelled)
                     {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using BeyondGan.Evaluation.Fidelity;
+using BeyondGan.Evaluation.Rules;
 using BeyondGan.Runtime;
 using BeyondGan.Tabular.Data;
 using BeyondGan.Tabular.Demo;
@@ -56,6 +57,7 @@ internal sealed class TabularDemoCommand : Command<TabularDemoCommand.Settings>
             Markup.Escape(string.Join(", ", schema.Columns.Select(c => $"{c.Name} ({c.Kind.ToString().ToLowerInvariant()})"))));
         var options = new CtganOptions { Epochs = settings.Epochs, Seed = settings.Seed };
         var prepared = CtganSynthesizer.Prepare(real, schema, options);
+        RulesView.Write(prepared.Rules, "rules found in the table, kept in every generated row");
         using var model = prepared.CreateModel();
         var outcome = TrainingRun.Train(model, prepared, "demo", cancellationToken);
         if (outcome == TrainingOutcome.Cancelled)
@@ -70,6 +72,9 @@ internal sealed class TabularDemoCommand : Command<TabularDemoCommand.Settings>
         AnsiConsole.MarkupLine($"Column shapes [bold]{report.ColumnShapes:P1}[/], column pair trends [bold]{report.ColumnPairTrends:P1}[/], " +
                                $"quality [bold]{report.Quality:P1}[/] (SDMetrics definitions; 100 % = identical distributions).");
 
+        var rules = RulesReport.Compute(real, synthetic, schema).Rules.Where(r => r.Rule is not BeyondGan.Tabular.Rules.ValueRange).ToList();
+        if (rules.Count > 0)
+            AnsiConsole.MarkupLine(Markup.Escape($"Rules: {string.Join("; ", rules.Select(r => $"{r.Rule.Describe()} broken by {r.Synthetic.Broken:N0} of {r.Synthetic.Rows:N0} synthetic rows"))}."));
         var churners = model.Sample(1000, [new("churned", "yes")], settings.Seed + 1);
         double realTenure = MeanTenure(real, "yes"), synTenure = MeanTenure(churners, "yes");
         AnsiConsole.MarkupLine($"Conditional: 1,000 rows with churned=yes → {churners.Column("churned").Count(v => v == "yes"):N0} have it; " +

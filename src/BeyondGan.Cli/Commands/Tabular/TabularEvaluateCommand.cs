@@ -130,6 +130,13 @@ internal sealed class TabularEvaluateCommand : Command<TabularEvaluateCommand.Se
         view.AddRow("  worst columns", "", Markup.Escape(string.Join(", ", worst)));
         view.AddRow("valid rows", Pct(r.Validity.ValidRows), "no value out of range, unseen or mistyped");
         view.AddRow("duplicate rows", Pct(r.Validity.DuplicateRows, 2), $"synthetic rows repeating another (real {Pct(r.Validity.RealDuplicateRows, 2)})");
+        var rules = r.Rules.Rules.Where(x => x.Rule is not BeyondGan.Tabular.Rules.ValueRange).ToList();
+        if (rules.Count > 0)
+        {
+            view.AddRow("rows breaking rules", Pct(r.Rules.SyntheticRowsBreakingAnyButRanges, 2), $"break one of the {rules.Count} rules every real row obeys (ranges aside)");
+            foreach (var rule in rules.OrderByDescending(x => x.Synthetic.BrokenShare))
+                view.AddRow("  " + Markup.Escape(rule.Rule.Describe()), Pct(rule.Synthetic.BrokenShare, 2), $"synthetic rows breaking it (real {Pct(rule.Real.BrokenShare, 2)})");
+        }
         if (r.Validity.MissingColumns.Count > 0) view.AddRow("[red]missing columns[/]", r.Validity.MissingColumns.Count.ToString(), Markup.Escape(string.Join(", ", r.Validity.MissingColumns)));
         if (r.Utility is { } u)
         {

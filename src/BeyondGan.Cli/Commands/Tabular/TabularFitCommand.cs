@@ -55,9 +55,10 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
                 throw new ArgumentException($"--focus-column {focusColumn}: {(column is null ? $"{Path.GetFileName(settings.Data)} has no column '{focusColumn}'" : $"'{focusColumn}' is {column.Kind.ToString().ToLowerInvariant()}, not a categorical or boolean column")}.");
             options = options with { FocusColumn = focusColumn, FocusShare = focusShare };
         }
-        var prepared = CtganSynthesizer.Prepare(table, schema, options, settings.MaxCategories);
+        var prepared = CtganSynthesizer.Prepare(table, schema, options, settings.MaxCategories, settings.Rules());
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{table.RowCount:N0} rows, {schema.Columns.Count} columns read and encoded in {watch.Elapsed.TotalSeconds:F1} s " +
             $"({prepared.Transformer.Width} encoded values per row, condition vector {prepared.Transformer.ConditionWidth})")}[/]");
+        RulesView.Write(prepared.Rules, settings.NoRules ? "rules (not kept: --no-rules)" : "rules kept in every generated row");
         using var model = prepared.CreateModel();
         watch.Restart();
         var outcome = TrainingRun.Train(model, prepared, Path.GetFileName(settings.Data), cancellationToken);

@@ -77,7 +77,7 @@ internal sealed class TabularSampleCommand : Command<TabularSampleCommand.Settin
         Console.CancelKeyPress += onCancel;
         try
         {
-            using var writer = CsvTableWriter.Create(settings.Out!, model.Transformer.Columns.ToList(), model.Format);
+            using var writer = CsvTableWriter.Create(settings.Out!, model.Columns, model.Format);
             SampleProgress.Run($"sampling {Path.GetFileName(settings.Out)}", partRows, watch, report =>
             {
                 foreach (var chunk in chunks)

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using BeyondGan.IO;
 using BeyondGan.Tabular.Data;
+using BeyondGan.Tabular.Rules;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -14,10 +15,15 @@ internal sealed class TabularSchemaCommand : Command<TabularSchemaCommand.Settin
         [CommandOption("--json <FILE>"), Description("Write the schema as JSON (edit it and pass it back with --metadata).")]
         public string? Json { get; init; }
 
+        [CommandOption("--rules-json <FILE>"), Description("Write the rules found as JSON (edit it and pass it back to `tabular fit --rules`).")]
+        public string? RulesJson { get; init; }
+
         public override ValidationResult Validate()
         {
             var v = base.Validate();
-            return v.Successful ? CheckOutput("--json", Json) : v;
+            if (!v.Successful) return v;
+            v = CheckOutput("--json", Json);
+            return v.Successful ? CheckOutput("--rules-json", RulesJson) : v;
         }
     }
 
@@ -39,7 +45,12 @@ internal sealed class TabularSchemaCommand : Command<TabularSchemaCommand.Settin
                 Markup.Escape(string.Join(", ", distinct.Take(4)) + (distinct.Count > 4 ? ", …" : "")));
         }
         AnsiConsole.Write(view);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var rules = RuleDiscovery.Find(table, schema);
+        var plan = RuleEnforcement.Plan(rules, table, schema);
+        RulesView.Write(plan, $"rules found in {watch.Elapsed.TotalSeconds:F1} s (each holds in every row)");
         if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, schema.ToJson());
+        if (settings.RulesJson is not null) AtomicFile.WriteAllText(settings.RulesJson, rules.ToJson());
         return 0;
     }
 }

@@ -8,6 +8,18 @@ namespace BeyondGan.Cli.Commands.Tabular;
 /// <summary>Options of CTGAN training (defaults: the paper's).</summary>
 public class TrainingSettings : TableInputSettings
 {
+    /// <summary>Rules file.</summary>
+    [CommandOption("--rules <FILE.json>"), Description("Keep exactly these rules (the JSON `tabular schema --rules-json` writes, edited) instead of the rules found in the table.")]
+    public string? RulesFile { get; init; }
+
+    /// <summary>No rules.</summary>
+    [CommandOption("--no-rules"), Description("Keep no rules: model every column as it is (rules found in the table are not enforced).")]
+    public bool NoRules { get; init; }
+
+    /// <summary>The rules to keep: none with --no-rules, the file's with --rules, else null (find them in the table).</summary>
+    public BeyondGan.Tabular.Rules.RuleSet? Rules() =>
+        NoRules ? BeyondGan.Tabular.Rules.RuleSet.None : RulesFile is null ? null : BeyondGan.Tabular.Rules.RuleSet.Load(RulesFile);
+
     /// <summary>Epochs.</summary>
     [CommandOption("--epochs <N>"), Description("Passes over the data (default 300).")]
     public int? Epochs { get; init; }
@@ -78,6 +90,7 @@ public class TrainingSettings : TableInputSettings
         var v = base.Validate();
         if (!v.Successful) return v;
         if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
+        if (NoRules && RulesFile is not null) return ValidationResult.Error("--rules and --no-rules cannot be combined.");
         try { Options(new CtganOptions()); }
         catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
         return ValidationResult.Success();
