@@ -10,7 +10,8 @@ using BeyondGan.Tabular.Model;
 /// CTGAN on Adult (issue 3): 70/30 split with a fixed seed, the paper's defaults, timings of each phase, peak memory,
 /// column shapes / pair trends of the synthetic data against the real training rows, and TSTR/TRTR F1 on income.
 /// Unconditional and income-stratified samples are both scored.
-/// Usage: tabular adult [--data PATH] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--joint-critic-pass true|false] [--focus COLUMN[:SHARE]] [--out FILE.json] [--model FILE.bgan]
+/// With --no-rules the rules found in the table are not kept, only checked on the synthetic rows.
+/// Usage: tabular adult [--data PATH] [--no-rules] [--epochs N] [--threads T] [--seed S] [--ema DECAY, 0 = off] [--precision auto|float32|bfloat16] [--reuse-fakes true|false] [--penalty-fraction F] [--joint-critic-pass true|false] [--focus COLUMN[:SHARE]] [--out FILE.json] [--model FILE.bgan]
 /// </summary>
 internal static class TabularBench
 {
@@ -21,6 +22,7 @@ internal static class TabularBench
         if (args.Length > 0 && args[0] == "scale") { TabularScale.Run(args); return; }
         if (args.Length > 0 && args[0] == "sample-speed") { TabularSampleSpeed.Run(args); return; }
         if (args.Length > 0 && args[0] == "evaluate") { TabularEvaluateBench.Run(args); return; }
+        if (args.Length > 0 && args[0] == "budget") { TabularBudget.Run(args); return; }
         string data = Arg(args, "--data") ?? FindDataset("tabular/adult.csv");
         int epochs = int.Parse(Arg(args, "--epochs") ?? "300");
         int threads = int.Parse(Arg(args, "--threads") ?? "2");
@@ -60,8 +62,11 @@ internal static class TabularBench
             options = options with { FocusColumn = column, FocusShare = share };
             result["focus"] = focus;
         }
+        // --no-rules: model every column as it is (the rules found in the table are then only checked).
+        bool noRules = args.Contains("--no-rules");
+        result["rules"] = !noRules;
         watch.Restart();
-        var prepared = CtganSynthesizer.Prepare(train, schema, options);
+        var prepared = CtganSynthesizer.Prepare(train, schema, options, rules: noRules ? BeyondGan.Tabular.Rules.RuleSet.None : null);
         result["transformer_fit_seconds"] = watch.Elapsed.TotalSeconds;
         Console.WriteLine($"transformer fit + encode: {watch.Elapsed.TotalSeconds:F2} s, width {prepared.Transformer.Width}, condition {prepared.Transformer.ConditionWidth}");
 
@@ -94,7 +99,15 @@ internal static class TabularBench
         (QualityReport Quality, PredictionScores Tstr) Score(RawTable synthetic) =>
             (QualityReport.Compute(train, synthetic, schema), MachineLearningEfficacy.Score(synthetic, test, schema, task, UtilityModel.LightGbm));
 
-        var (quality, tstr) = Score(model.Sample(train.RowCount, seed: 2));
+        var unconditional = model.Sample(train.RowCount, seed: 2);
+        var (quality, tstr) = Score(unconditional);
+        var rules = BeyondGan.Evaluation.Rules.RulesReport.Compute(train, unconditional, schema);
+        result["rows_breaking_rules"] = rules.SyntheticRowsBreakingAnyButRanges;
+        foreach (var r in rules.Rules.Where(r => r.Rule is not BeyondGan.Tabular.Rules.ValueRange))
+        {
+            result[$"broken: {r.Rule.Describe()}"] = r.Synthetic.BrokenShare;
+            Console.WriteLine($"rule {r.Rule.Describe()}: broken in {r.Synthetic.BrokenShare:P2} of synthetic rows (real {r.Real.BrokenShare:P2})");
+        }
         result["column_shapes"] = quality.ColumnShapes;
         result["column_pair_trends"] = quality.ColumnPairTrends;
         result["quality"] = quality.Quality;

@@ -47,9 +47,12 @@ public sealed record AugmentationOptions
     /// When the GAN is trained here on a small table: at least this many training steps (default 3,000). CTGAN's
     /// epoch is rows / batch steps, so 300 epochs of a 1,000-row table at batch 500 are only 600 steps; the batch
     /// is first lowered towards 10 steps per epoch (a multiple of pac, at least 5 packs), then epochs are added.
-    /// 0 keeps <see cref="Gan"/> as given.
+    /// 0 keeps <see cref="Gan"/> as given (<see cref="CtganOptions.ForTable"/>).
     /// </summary>
-    public int MinimumSteps { get; init; } = 3_000;
+    public long MinimumSteps { get; init; } = DefaultMinimumSteps;
+
+    /// <summary>The default <see cref="MinimumSteps"/> (measured in docs/BENCHMARKS.md §5).</summary>
+    public const long DefaultMinimumSteps = 3_000;
     /// <summary>Name of a column added to the output marking synthetic rows (true) and real rows (false); null adds none.</summary>
     public string? MarkColumn { get; init; }
     /// <summary>Seed of everything random.</summary>

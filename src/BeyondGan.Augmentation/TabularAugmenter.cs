@@ -65,14 +65,7 @@ public static class TabularAugmenter
     {
         var gan = options.Gan with { Seed = options.Seed };
         if (options.TargetFocus is double share) gan = gan with { FocusColumn = options.Target, FocusShare = share };
-        if (options.MinimumSteps > 0 && (long)Math.Max(1, rows / gan.BatchSize) * gan.Epochs < options.MinimumSteps)
-        {
-            int pac = gan.Pac;
-            int batch = Math.Min(gan.BatchSize, Math.Max(5 * pac, rows / 10 / pac * pac));
-            int stepsPerEpoch = Math.Max(1, rows / batch);
-            gan = gan with { BatchSize = batch, Epochs = Math.Max(gan.Epochs, (options.MinimumSteps + stepsPerEpoch - 1) / stepsPerEpoch) };
-        }
-        return gan;
+        return gan.ForTable(rows, options.MinimumSteps);
     }
 
     /// <summary>Class sizes of the target; throws for a target that cannot be augmented.</summary>

@@ -83,15 +83,39 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
     {
         Generator.train();
         Critic.train();
-        using var guard = new CollectionGuard();
-        while (Step < totalSteps)
+        return StepLoop.Run(() => Step >= totalSteps, () =>
         {
-            if (cancellation.IsCancellationRequested) return TrainingOutcome.Cancelled;
-            guard.Enter();
             var report = TrainStep(totalSteps);
             onStep?.Invoke(report);
+        }, cancellation);
+    }
+
+    /// <summary>
+    /// This trainer's alternating game as a phase of <paramref name="steps"/> generator steps in a
+    /// <see cref="PhaseSchedule"/> (after pre-training phases, say). It draws from this trainer's own
+    /// <see cref="Rng"/> (a checkpoint of the trainer keeps its state) and records the losses as the phase's metrics.
+    /// </summary>
+    public TrainingPhase AsPhase(long steps, string name = "adversarial") => new AdversarialPhase(this, name, steps);
+
+    private sealed class AdversarialPhase(GanTrainer<TGenerator, TCritic> trainer, string name, long steps) : TrainingPhase(name, steps)
+    {
+        public override void Begin()
+        {
+            trainer.Generator.train();
+            trainer.Critic.train();
         }
-        return TrainingOutcome.Completed;
+
+        public override void Step(PhaseStep step)
+        {
+            // The trainer's step at the phase's start plus the phase's steps: the run's end, for annealing regularisers.
+            var report = trainer.TrainStep(trainer.Step - step.Step + Steps);
+            step.Record("critic_loss", report.CriticLoss);
+            step.Record("generator_loss", report.GeneratorLoss);
+        }
+
+        public override void SaveState(BinaryWriter writer) => writer.Write(trainer.Step);
+
+        public override void LoadState(BinaryReader reader) => trainer.Step = reader.ReadInt64();
     }
 
     private StepReport TrainStep(long totalSteps)

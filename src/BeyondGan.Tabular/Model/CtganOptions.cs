@@ -5,6 +5,27 @@ public sealed record CtganOptions
 {
     /// <summary>Passes over the training rows (one epoch = max(1, rows / batch) steps).</summary>
     public int Epochs { get; init; } = 300;
+    /// <summary>
+    /// The fewest training steps <c>tabular fit</c> gives a table (<see cref="ForTable"/>): CTGAN's 300 epochs are 300
+    /// steps for a table under 1,000 rows. Measured in docs/BENCHMARKS.md §3.7.
+    /// </summary>
+    public const long DefaultMinimumSteps = 10_000;
+
+    /// <summary>
+    /// These options with a training budget of at least <paramref name="minimumSteps"/> steps for a table of
+    /// <paramref name="rows"/> rows: where <see cref="Epochs"/> epochs of <see cref="BatchSize"/> rows would be fewer
+    /// steps (CTGAN's epoch is rows / batch steps: 300 epochs of a 900-row table are 300 steps), the batch shrinks to
+    /// about a tenth of the table (at least 5 packs) and the epochs grow until the steps reach the minimum. Larger
+    /// tables keep these options as they are.
+    /// </summary>
+    public CtganOptions ForTable(int rows, long minimumSteps)
+    {
+        if (minimumSteps <= 0 || (long)Math.Max(1, rows / BatchSize) * Epochs >= minimumSteps) return this;
+        int batch = Math.Min(BatchSize, Math.Max(5 * Pac, rows / 10 / Pac * Pac));
+        long stepsPerEpoch = Math.Max(1, rows / batch);
+        return this with { BatchSize = batch, Epochs = (int)Math.Max(Epochs, (minimumSteps + stepsPerEpoch - 1) / stepsPerEpoch) };
+    }
+
     /// <summary>Rows per batch; must be a multiple of <see cref="Pac"/>.</summary>
     public int BatchSize { get; init; } = 500;
     /// <summary>PacGAN pack size of the critic.</summary>

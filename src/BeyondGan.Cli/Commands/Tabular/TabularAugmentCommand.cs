@@ -86,7 +86,7 @@ internal sealed class TabularAugmentCommand : Command<TabularAugmentCommand.Sett
             Neighbours = Neighbours,
             Oversampling = Candidates,
             TargetFocus = Focus == 0 ? null : Focus,
-            MinimumSteps = Epochs is null && BatchSize is null ? 3_000 : 0, // explicit --epochs / --batch-size are kept as given
+            MinimumSteps = EffectiveMinimumSteps(BeyondGan.Augmentation.AugmentationOptions.DefaultMinimumSteps), // explicit --epochs / --batch-size are kept as given
             MarkColumn = Mark,
             Seed = Seed,
             Gan = gan,

@@ -55,6 +55,7 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
                 throw new ArgumentException($"--focus-column {focusColumn}: {(column is null ? $"{Path.GetFileName(settings.Data)} has no column '{focusColumn}'" : $"'{focusColumn}' is {column.Kind.ToString().ToLowerInvariant()}, not a categorical or boolean column")}.");
             options = options with { FocusColumn = focusColumn, FocusShare = focusShare };
         }
+        options = options.ForTable(table.RowCount, settings.EffectiveMinimumSteps(CtganOptions.DefaultMinimumSteps));
         var prepared = CtganSynthesizer.Prepare(table, schema, options, settings.MaxCategories, settings.Rules());
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{table.RowCount:N0} rows, {schema.Columns.Count} columns read and encoded in {watch.Elapsed.TotalSeconds:F1} s " +
             $"({prepared.Transformer.Width} encoded values per row, condition vector {prepared.Transformer.ConditionWidth})")}[/]");
@@ -69,7 +70,7 @@ internal sealed class TabularFitCommand : Command<TabularFitCommand.Settings>
             AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.EpochsTrained} of {options.Epochs} epochs[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
             return CliErrors.Interrupted;
         }
-        AnsiConsole.MarkupLine($"Trained {options.Epochs} epochs in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
+        AnsiConsole.MarkupLine($"Trained {options.Epochs} epochs ({model.StepsPerEpoch(prepared.Rows) * options.Epochs:N0} steps of {options.BatchSize} rows) in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
         return 0;
     }
 }

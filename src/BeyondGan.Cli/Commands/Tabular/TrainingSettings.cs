@@ -8,6 +8,13 @@ namespace BeyondGan.Cli.Commands.Tabular;
 /// <summary>Options of CTGAN training (defaults: the paper's).</summary>
 public class TrainingSettings : TableInputSettings
 {
+    /// <summary>Fewest training steps for a small table.</summary>
+    [CommandOption("--minimum-steps <N>"), Description("Fewest training steps: a small table's batch shrinks to about a tenth of its rows and its epochs grow until it gets them (fit: default 10000; augment: default 3000; 0 = CTGAN's epochs only). When --epochs or --batch-size is given, 0 unless given too.")]
+    public long? MinimumSteps { get; init; }
+
+    /// <summary>The minimum steps to use: <see cref="MinimumSteps"/>, else <paramref name="defaultSteps"/> unless --epochs or --batch-size was given (then 0: kept as given).</summary>
+    public long EffectiveMinimumSteps(long defaultSteps) => MinimumSteps ?? (Epochs is null && BatchSize is null ? defaultSteps : 0);
+
     /// <summary>Rules file.</summary>
     [CommandOption("--rules <FILE.json>"), Description("Keep exactly these rules (the JSON `tabular schema --rules-json` writes, edited) instead of the rules found in the table.")]
     public string? RulesFile { get; init; }
@@ -91,6 +98,7 @@ public class TrainingSettings : TableInputSettings
         if (!v.Successful) return v;
         if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
         if (NoRules && RulesFile is not null) return ValidationResult.Error("--rules and --no-rules cannot be combined.");
+        if (MinimumSteps < 0) return ValidationResult.Error($"--minimum-steps must be 0 or positive, got {MinimumSteps}.");
         try { Options(new CtganOptions()); }
         catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
         return ValidationResult.Success();
