@@ -106,10 +106,12 @@ public static partial class SchemaInference
                 $"keep the most frequent levels with --max-categories N, or raise --category-limit.", column: schema.Name);
     }
 
-    internal static bool IsNumber(string s) =>
+    /// <summary>True when <paramref name="s"/> reads as a finite number in the invariant culture.</summary>
+    public static bool IsNumber(string s) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d);
 
-    internal static bool IsInteger(string s) =>
+    /// <summary>True when <paramref name="s"/> reads as a whole number.</summary>
+    public static bool IsInteger(string s) =>
         long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     [GeneratedRegex(@"(^id$|_id$|Id$|^ID$|_ID$|^key$|uuid)", RegexOptions.CultureInvariant)]
