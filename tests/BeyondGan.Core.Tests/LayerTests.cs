@@ -17,6 +17,23 @@ public class LayerTests
         Assert.Null(ComputePrecision.BFloat16.EmulationWarning(new Device("cuda"), cpuHasNativeBFloat16: false));
     }
 
+    [Theory]
+    [InlineData(2, 1, 2)]
+    [InlineData(4, 2, 4)]
+    [InlineData(8, 1, 0)]
+    public void A_dilated_unfold_conv1d_is_a_dilated_nn_conv1d(int dilation, int stride, int padding)
+    {
+        manual_seed(5);
+        using var reference = nn.Conv1d(3, 4, 3, stride: stride, padding: padding, dilation: dilation);
+        manual_seed(5);
+        using var conv = new UnfoldConv1d(3, 4, 3, stride: stride, padding: padding, dilation: dilation);
+        using var x = randn(2, 3, 40);
+        using var a = conv.call(x);
+        using var b = reference.call(x);
+        Assert.Equal(b.shape, a.shape);
+        Assert.True(a.allclose(b, 1e-5, 1e-6));
+    }
+
     [Fact]
     public void Unfold_conv1d_is_nn_conv1d_and_its_input_gradient_stays_finite()
     {

@@ -29,9 +29,11 @@ public static class TabularModelFile
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) } };
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically.</summary>
-    public static void Save(string path, CtganSynthesizer model) =>
-        AtomicFile.Write(path, stream =>
-        {
+    public static void Save(string path, CtganSynthesizer model) => AtomicFile.Write(path, stream => Write(stream, model));
+
+    /// <summary>Writes <paramref name="model"/> to <paramref name="stream"/> (a model inside another model's file, say).</summary>
+    public static void Write(Stream stream, CtganSynthesizer model)
+    {
             using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             w.Write(Magic);
             w.Write(FormatVersion);
@@ -43,7 +45,7 @@ public static class TabularModelFile
             SectionedFile.WriteSection(w, s => model.Generator.save(s));
             SectionedFile.WriteSection(w, s => model.Critic.save(s));
             w.Write(EndMarker);
-        });
+    }
 
     /// <summary>
     /// Reads a model file. Throws <see cref="InvalidDataException"/> with a one-line reason, naming the file, for a
@@ -52,8 +54,16 @@ public static class TabularModelFile
     /// </summary>
     public static CtganSynthesizer Load(string path, string? device = null)
     {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found.", path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path, device);
+    }
+
+    /// <summary>Reads a model from <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>
+    public static CtganSynthesizer Read(Stream stream, string source, string? device = null)
+    {
         CtganSynthesizer? model = null;
-        return Read(path, (r, m) =>
+        return Read(stream, source, (r, m) =>
         {
             var options = device is null ? m.Options : m.Options with { Device = device };
             model = CtganSynthesizer.Restore(m.Schema, m.Transformer, options, m.TrainingRows, m.Format, m.Rules);
@@ -80,18 +90,21 @@ public static class TabularModelFile
     /// Reads what a model file says about its data and training — schema, transformer, options, history — without
     /// loading the networks (no libtorch needed). Same errors as <see cref="Load"/> for a bad file.
     /// </summary>
-    public static TabularModelSummary ReadSummary(string path) => Read(path, (_, summary) => summary);
-
-    private static T Read<T>(string path, Func<BinaryReader, TabularModelSummary, T> rest)
+    public static TabularModelSummary ReadSummary(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: model file not found.", path);
+        using var stream = File.OpenRead(path);
+        return Read(stream, path, (_, summary) => summary);
+    }
+
+    private static T Read<T>(Stream stream, string path, Func<BinaryReader, TabularModelSummary, T> rest)
+    {
         try
         {
-            using var stream = File.OpenRead(path);
-            using var r = new BinaryReader(stream, Encoding.UTF8);
+            using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             var magic = r.ReadBytes(Magic.Length);
             if (!magic.AsSpan().SequenceEqual(Magic))
-                throw new InvalidDataException($"{path}: not a BeyondGan tabular model (it does not start with {Encoding.ASCII.GetString(Magic)}).");
+                throw new InvalidDataException(ModelFileKinds.WrongKind(path, "a BeyondGan tabular model", magic));
             int version = r.ReadInt32();
             if (version != FormatVersion)
                 throw new InvalidDataException($"{path}: model format version {version}, but this build of BeyondGan ({LibraryVersion}) reads version {FormatVersion}; refit the model with this version.");

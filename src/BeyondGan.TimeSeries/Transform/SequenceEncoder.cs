@@ -3,7 +3,7 @@ using BeyondGan.Tabular.Data;
 using BeyondGan.Tabular.Transform;
 using BeyondGan.TimeSeries.Data;
 
-namespace BeyondGan.TimeSeries.Encoding;
+namespace BeyondGan.TimeSeries.Transform;
 
 /// <summary>
 /// Every time step of a sequence as a vector of <see cref="Width"/> floats: each feature's block side by side (a scaled

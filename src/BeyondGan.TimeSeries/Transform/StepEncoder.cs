@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using BeyondGan.Tabular.Data;
 using BeyondGan.Tabular.Transform;
 
-namespace BeyondGan.TimeSeries.Encoding;
+namespace BeyondGan.TimeSeries.Transform;
 
 /// <summary>
 /// Turns one time-varying column into a few floats per time step and back: a number scaled to [−1, 1] by the

@@ -1,0 +1,51 @@
+namespace BeyondGan.TimeSeries.Model;
+
+/// <summary>Hyper-parameters of the default sequence GAN (SequenceSynthesizer).</summary>
+public sealed record SequenceGanOptions
+{
+    /// <summary>Generator steps (each with <see cref="CriticSteps"/> critic steps).</summary>
+    public long Steps { get; init; } = 10_000;
+    /// <summary>Sequences per batch.</summary>
+    public int BatchSize { get; init; } = 128;
+    /// <summary>Critic updates per generator update.</summary>
+    public int CriticSteps { get; init; } = 2;
+    /// <summary>GRU units of the generator.</summary>
+    public int Hidden { get; init; } = 64;
+    /// <summary>GRU layers of the generator.</summary>
+    public int Layers { get; init; } = 1;
+    /// <summary>Noise drawn once per sequence.</summary>
+    public int SequenceNoise { get; init; } = 32;
+    /// <summary>Noise drawn for every time step.</summary>
+    public int StepNoise { get; init; } = 8;
+    /// <summary>Time steps each GRU cell emits (DoppelGANger's batch generation); 0 = one per 32 steps of the longest sequence, at least 1.</summary>
+    public int StepsPerCell { get; init; }
+    /// <summary>Channels of the critic's convolutions.</summary>
+    public int CriticChannels { get; init; } = 64;
+    /// <summary>Generator learning rate (Adam).</summary>
+    public double GeneratorLearningRate { get; init; } = 1e-4;
+    /// <summary>Critic learning rate (Adam).</summary>
+    public double CriticLearningRate { get; init; } = 2e-4;
+    /// <summary>WGAN-GP penalty weight.</summary>
+    public double GradientPenaltyWeight { get; init; } = 10;
+    /// <summary>Decay of the generator's weight average used for sampling (null = off).</summary>
+    public double? GeneratorEma { get; init; } = 0.999;
+    /// <summary>Gumbel-softmax temperature of categorical outputs.</summary>
+    public double GumbelTau { get; init; } = 0.2;
+    /// <summary>Seed of everything random.</summary>
+    public long Seed { get; init; }
+    /// <summary>Device: cpu, cuda, cuda:N.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for a bad value.</summary>
+    public void Validate()
+    {
+        if (Steps < 1) throw new ArgumentException($"--steps must be at least 1, got {Steps}.");
+        if (BatchSize < 2) throw new ArgumentException($"--batch-size must be at least 2, got {BatchSize}.");
+        if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");
+        if (Hidden < 1 || Layers < 1 || SequenceNoise < 1 || StepNoise < 1 || CriticChannels < 1)
+            throw new ArgumentException("Network sizes must be positive.");
+        if (StepsPerCell < 0) throw new ArgumentException($"--steps-per-cell must be 0 (automatic) or positive, got {StepsPerCell}.");
+        if (GeneratorLearningRate <= 0 || CriticLearningRate <= 0) throw new ArgumentException("Learning rates must be positive.");
+        if (GeneratorEma is <= 0 or >= 1) throw new ArgumentException($"--ema must be between 0 and 1, got {GeneratorEma}.");
+    }
+}
