@@ -1,5 +1,6 @@
 using BeyondGan.Cli.Commands;
 using BeyondGan.Cli.Commands.Tabular;
+using BeyondGan.Cli.Commands.TimeSeries;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -40,6 +41,25 @@ public static class BeyondGanApp
                 tabular.AddCommand<TabularEvaluateCommand>("evaluate")
                     .WithDescription("Measure a synthetic table against the real one: fidelity, validity, utility, detection, privacy; JSON and an HTML report.")
                     .WithExample("tabular", "evaluate", "--real", "train.csv", "--synthetic", "synthetic.csv", "--holdout", "test.csv", "--target", "income", "--report", "report.html");
+            });
+            config.AddBranch("timeseries", ts =>
+            {
+                ts.SetDescription("Synthetic sequences and panel data: inspect how a long-format table is read, fit a sequence GAN, sample new entities or series, evaluate with the TimeGAN protocol.");
+                ts.AddCommand<TimeSeriesDemoCommand>("demo")
+                    .WithDescription("Fit and sample the embedded machine-readings panel and print the scores (no data needed).")
+                    .WithExample("timeseries", "demo");
+                ts.AddCommand<TimeSeriesSchemaCommand>("schema")
+                    .WithDescription("Show each column's role (time, entity, static, feature) and type, and the sequences found.")
+                    .WithExample("timeseries", "schema", "readings.csv", "--time", "timestamp", "--entity", "machine");
+                ts.AddCommand<TimeSeriesFitCommand>("fit")
+                    .WithDescription("Train a sequence model on a long-format CSV or Parquet table and save it to a .bgan file.")
+                    .WithExample("timeseries", "fit", "readings.csv", "--time", "timestamp", "--entity", "machine", "--out", "readings.bgan");
+                ts.AddCommand<TimeSeriesSampleCommand>("sample")
+                    .WithDescription("Generate new entities (or series) in the input's long format, optionally with fixed static attributes.")
+                    .WithExample("timeseries", "sample", "readings.bgan", "--count", "1000", "--out", "synthetic.csv", "--condition", "site=coast");
+                ts.AddCommand<TimeSeriesEvaluateCommand>("evaluate")
+                    .WithDescription("Score synthetic sequences against real ones: discriminative and predictive scores, Context-FID, correlations, autocorrelation; JSON and an HTML report.")
+                    .WithExample("timeseries", "evaluate", "--real", "readings.csv", "--synthetic", "synthetic.csv", "--time", "timestamp", "--entity", "machine", "--report", "report.html");
             });
             config.AddCommand<ToyCommand>("toy")
                 .WithDescription("Train and evaluate on the 2-D mode-collapse benchmark (ring of 8 or grid of 25 Gaussians).")

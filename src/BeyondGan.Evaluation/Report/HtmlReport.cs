@@ -200,17 +200,17 @@ public static class HtmlReport
         Image(html, DistanceHistogram.Png(p.SyntheticDcr, p.HoldoutDcr), "distance to closest record");
     }
 
-    private static void Card(StringBuilder html, string title, string value, string grade, string help) =>
+    internal static void Card(StringBuilder html, string title, string value, string grade, string help) =>
         html.Append($"<div class=\"card {grade}\"><div class=\"title\">{title}</div><div class=\"value\">{value}</div><div class=\"help\">{help}</div></div>");
 
-    private static void Image(StringBuilder html, byte[] png, string alt) =>
+    internal static void Image(StringBuilder html, byte[] png, string alt) =>
         html.Append($"<img alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\">\n");
 
     private static string Bar(double score) => double.IsFinite(score)
         ? $"<span class=\"bar\"><span style=\"width:{Math.Clamp(score, 0, 1) * 100:F0}%\"></span></span> {score.ToString("F3", CultureInfo.InvariantCulture)}"
         : "–";
 
-    private static string Grade(double value, double good, double fair) =>
+    internal static string Grade(double value, double good, double fair) =>
         !double.IsFinite(value) ? "none" : value >= good ? "good" : value >= fair ? "fair" : "poor";
 
     private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
@@ -221,7 +221,7 @@ public static class HtmlReport
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    private const string Css = """
+    internal const string Css = """
         body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.45}
         h1{margin-bottom:.2em} h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
         .meta{color:#666;font-size:.9em}

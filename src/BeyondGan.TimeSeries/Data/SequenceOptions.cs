@@ -13,6 +13,11 @@ public sealed record SequenceOptions
     public IReadOnlyCollection<string> Discrete { get; init; } = [];
     /// <summary>Columns to leave out.</summary>
     public IReadOnlyCollection<string> Ignore { get; init; } = [];
+    /// <summary>
+    /// Read the columns as this schema types them and take its static attributes, instead of inferring (a synthetic table
+    /// read as its real one was, so a column that happens to be constant in a small draw is still read).
+    /// </summary>
+    public SequenceSchema? Like { get; init; }
     /// <summary>Window length for a single series (the protocol's 24 by default); stride 1.</summary>
     public int Window { get; init; } = 24;
     /// <summary>A categorical column with more levels than this is refused.</summary>

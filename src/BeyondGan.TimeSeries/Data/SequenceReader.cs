@@ -1,3 +1,4 @@
+using System.Globalization;
 using BeyondGan.Tabular.Data;
 using BeyondGan.Tabular.Transform;
 
@@ -34,12 +35,13 @@ public static class SequenceReader
         var rest = table.Columns.Where(c => c != options.Time && !options.Entity.Contains(c)).ToList();
         if (rest.Count == 0) throw new TabularDataException(source, "there is no column left to model besides the time and entity columns.");
         var restTable = new RawTable(source, rest, rest.Select(table.Column).ToList(), table.Lines);
-        var kinds = SchemaInference.Infer(restTable, new SchemaOptions
+        var kinds = options.Like is { } like ? LikeSchema(table, like, rest) : SchemaInference.Infer(restTable, new SchemaOptions
         {
             Discrete = options.Discrete, Ignore = options.Ignore, CategoryLimit = options.CategoryLimit,
         });
 
         var statics = options.Entity.Count == 0 ? new HashSet<string>()
+            : options.Like is { } model ? model.Static.Select(c => c.Name).Where(rest.Contains).ToHashSet()
             : options.Static is { } given ? CheckStatic(table, given, sequences)
             : rest.Where(c => kinds.Find(c)!.Kind is not (ColumnKind.Ignored or ColumnKind.Identifier) && ConstantWithin(table.Column(c), sequences) is null).ToHashSet();
 
@@ -64,6 +66,17 @@ public static class SequenceReader
         return new SequenceTable(table, new SequenceSchema(columns, window), sequences, times);
     }
 
+    /// <summary>The columns typed as <paramref name="like"/> types them (a synthetic table read as its real one was).</summary>
+    private static TableSchema LikeSchema(RawTable table, SequenceSchema like, IReadOnlyList<string> rest)
+    {
+        var columns = rest.Select(name => like.Find(name)?.Schema
+            ?? throw new TabularDataException(table.Source, $"the column '{name}' is not in the real table (its columns: {string.Join(", ", like.Columns.Select(c => c.Name))}).")).ToList();
+        foreach (var c in like.Columns)
+            if (c.Role is not (ColumnRole.Ignored or ColumnRole.Time or ColumnRole.Entity) && !rest.Contains(c.Name))
+                throw new TabularDataException(table.Source, $"there is no column '{c.Name}', which the real table has.");
+        return new TableSchema(columns);
+    }
+
     private static ColumnSchema TimeColumn(RawTable table, string name)
     {
         var cells = table.Column(name);
@@ -74,7 +87,15 @@ public static class SequenceReader
         {
             // Unique numbers named like an id are still times; anything else that is not a date or a number is not.
             if (cells.All(c => SchemaInference.IsNumber(c!))) return new ColumnSchema(name, cells.All(c => SchemaInference.IsInteger(c!)) ? ColumnKind.Integer : ColumnKind.Continuous);
-            var bad = Array.FindIndex(cells, c => !SchemaInference.IsNumber(c!));
+            // The format most cells are written in names the cell that breaks it (a typo among dates, not the first date).
+            var format = SchemaInference.DateTimeFormats.MaxBy(f => cells.Count(c => DateTime.TryParseExact(c, f, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _)))!;
+            int dates = cells.Count(c => DateTime.TryParseExact(c, format, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _));
+            int numbers = cells.Count(c => SchemaInference.IsNumber(c!));
+            var bad = dates >= numbers
+                ? Array.FindIndex(cells, c => !DateTime.TryParseExact(c, format, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+                : Array.FindIndex(cells, c => !SchemaInference.IsNumber(c!));
+            if (dates > 0 && dates >= numbers)
+                throw new TabularDataException(table.Source, $"'{cells[bad]}' is not a time in the column's format ({format}), so '{name}' cannot be the time column.", table.Lines[bad], name);
             throw new TabularDataException(table.Source, $"'{cells[bad]}' is neither a date (in one format for the whole column) nor a number, so '{name}' cannot be the time column.", table.Lines[bad], name);
         }
         return schema;

@@ -16,13 +16,14 @@ public static class SequenceWindows
 
     /// <summary>
     /// <paramref name="table"/>'s sequences (or a single series' windows of the schema's length) with
-    /// <paramref name="encoder"/>'s features, cut at <paramref name="maxLength"/> steps.
+    /// <paramref name="encoder"/>'s features, cut at <paramref name="maxLength"/> steps; with <paramref name="exact"/>,
+    /// the set's length is <paramref name="maxLength"/> even when every sequence is shorter (to compare with another set).
     /// </summary>
-    public static WindowSet Of(SequenceTable table, SequenceEncoder encoder, int maxLength)
+    public static WindowSet Of(SequenceTable table, SequenceEncoder encoder, int maxLength, bool exact = false)
     {
         var sequences = table.TrainingSequences();
         int width = Width(encoder);
-        int length = Math.Min(maxLength, sequences.Max(s => s.Length));
+        int length = exact ? maxLength : Math.Min(maxLength, sequences.Max(s => s.Length));
         var values = new float[(long)sequences.Count * length * width];
         var lengths = new int[sequences.Count];
         for (int i = 0; i < sequences.Count; i++)

@@ -5,6 +5,8 @@ public sealed record SequenceGanOptions
 {
     /// <summary>Generator steps (each with <see cref="CriticSteps"/> critic steps).</summary>
     public long Steps { get; init; } = 10_000;
+    /// <summary>Fewest training steps of the entity-table model (panel data; its batch shrinks for small tables, <c>CtganOptions.ForTable</c>).</summary>
+    public long EntityMinimumSteps { get; init; } = 3_000;
     /// <summary>Sequences per batch.</summary>
     public int BatchSize { get; init; } = 128;
     /// <summary>Critic updates per generator update.</summary>
@@ -41,6 +43,7 @@ public sealed record SequenceGanOptions
     {
         if (Steps < 1) throw new ArgumentException($"--steps must be at least 1, got {Steps}.");
         if (BatchSize < 2) throw new ArgumentException($"--batch-size must be at least 2, got {BatchSize}.");
+        if (EntityMinimumSteps < 0) throw new ArgumentException($"--entity-steps must be 0 or positive, got {EntityMinimumSteps}.");
         if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");
         if (Hidden < 1 || Layers < 1 || SequenceNoise < 1 || StepNoise < 1 || CriticChannels < 1)
             throw new ArgumentException("Network sizes must be positive.");

@@ -85,7 +85,7 @@ public sealed class SequenceSynthesizer : IDisposable
             var rows = entityTable.Modelled(allRows);
             if (rows.Columns.Count > 0)
             {
-                var ctgan = (entityOptions ?? new CtganOptions()).ForTable(rows.RowCount, CtganOptions.DefaultMinimumSteps) with { Seed = options.Seed, Device = options.Device };
+                var ctgan = (entityOptions ?? new CtganOptions()).ForTable(rows.RowCount, options.EntityMinimumSteps) with { Seed = options.Seed, Device = options.Device };
                 var prepared = CtganSynthesizer.Prepare(rows, entityTable.ModelledSchema(table.Schema), ctgan);
                 entities = prepared.CreateModel();
                 entities.Train(prepared, p => progress?.Invoke("entities", p.Step, p.TotalSteps), cancellation);
@@ -117,7 +117,8 @@ public sealed class SequenceSynthesizer : IDisposable
             GeneratorOptimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = o.GeneratorLearningRate, Beta1 = 0.5, Beta2 = 0.9 },
             CriticOptimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = o.CriticLearningRate, Beta1 = 0.5, Beta2 = 0.9 },
         };
-        var regularizers = new List<GanRegularizer> { new GradientPenalty(o.GradientPenaltyWeight) };
+        var regularizers = new List<GanRegularizer>();
+        if (o.GradientPenaltyWeight > 0) regularizers.Add(new GradientPenalty(o.GradientPenaltyWeight));
         if (o.GeneratorEma is double decay) regularizers.Add(new GeneratorEma(decay));
         using var trainer = new GanTrainer<SequenceGenerator, SequenceCritic>(Generator, Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
         Generator.NoiseGenerator = trainer.Rng;
@@ -145,8 +146,16 @@ public sealed class SequenceSynthesizer : IDisposable
         }
     }
 
+    /// <summary>The columns a draw of <paramref name="count"/> sequences is written with (see <see cref="SeriesColumn"/>).</summary>
+    public IReadOnlyList<string> OutputColumns(long count) =>
+        (count > 1 && !State.Schema.IsPanel ? [SeriesColumn] : Array.Empty<string>())
+        .Concat(State.Schema.Columns.Where(c => c.Role != ColumnRole.Ignored).Select(c => c.Name)).ToList();
+
     /// <summary>Entities (or windows) per chunk of a draw: about 20,000 rows.</summary>
-    public int ChunkSequences => Math.Max(1, 20_000 / State.Length);
+    public int ChunkSequences => ChunkOverride ?? Math.Max(1, 20_000 / State.Length);
+
+    /// <summary>Tests set a small chunk so that a small draw has several chunks to share between shards.</summary>
+    internal int? ChunkOverride { get; set; }
 
     /// <summary>
     /// Streams a draw of <paramref name="count"/> entities (or, for a single series, series) in the input's long format,
@@ -178,7 +187,7 @@ public sealed class SequenceSynthesizer : IDisposable
     private IEnumerable<RawTable> Chunks(DrawPlan plan, IReadOnlyList<KeyValuePair<string, string?>> conditions, int? length)
     {
         foreach (var (index, first, n) in plan.Chunks())
-            yield return GenerateChunk(n, first, conditions, length, plan.ChunkSeed(index), plan.ChunkSeed(index, stream: 1));
+            yield return GenerateChunk(n, first, conditions, length, plan.ChunkSeed(index), plan.ChunkSeed(index, stream: 1), plan.Rows > 1);
     }
 
     /// <summary>All <paramref name="count"/> sampled sequences as one table (in memory).</summary>
@@ -214,7 +223,7 @@ public sealed class SequenceSynthesizer : IDisposable
         }
     }
 
-    private RawTable GenerateChunk(int count, long firstEntity, IReadOnlyList<KeyValuePair<string, string?>> conditions, int? length, ulong seed, ulong timeSeed)
+    private RawTable GenerateChunk(int count, long firstEntity, IReadOnlyList<KeyValuePair<string, string?>> conditions, int? length, ulong seed, ulong timeSeed, bool several)
     {
         RawTable? entityRows = null;
         float[]? encoded = null;
@@ -241,16 +250,23 @@ public sealed class SequenceSynthesizer : IDisposable
         }
         int steps = lengths.Max();
         var values = GenerateEncoded(count, steps, encoded, lengths, seed);
-        return LongRows(count, firstEntity, steps, values, lengths, starts, entityRows);
+        return LongRows(count, firstEntity, steps, values, lengths, starts, entityRows, several);
     }
 
-    /// <summary>The sequences as rows of the input's long format, columns in the input's order.</summary>
-    private RawTable LongRows(int count, long firstEntity, int steps, float[] values, int[] lengths, double[] starts, RawTable? entityRows)
+    /// <summary>Name of the column numbering the series of a draw of several from a single-series model.</summary>
+    public const string SeriesColumn = "series";
+
+    /// <summary>
+    /// The sequences as rows of the input's long format, columns in the input's order. A draw of several series from a
+    /// model of one series gains a leading <see cref="SeriesColumn"/> column numbering them (1, 2, …), so they can be told apart.
+    /// </summary>
+    private RawTable LongRows(int count, long firstEntity, int steps, float[] values, int[] lengths, double[] starts, RawTable? entityRows, bool several)
     {
         var schema = State.Schema;
         int width = State.Encoder.Width;
         int total = lengths.Sum();
         var columns = schema.Columns.Where(c => c.Role != ColumnRole.Ignored).ToList();
+        if (several && !schema.IsPanel) columns.Insert(0, new SequenceColumn(new ColumnSchema(SeriesColumn, ColumnKind.Identifier), ColumnRole.Entity));
         var cells = columns.ToDictionary(c => c.Name, _ => new string?[total]);
         var featureIndex = State.Encoder.Features.Select((f, i) => (f.Column.Name, i)).ToDictionary(p => p.Name, p => p.i);
         long rowsBefore = firstEntity * State.Length;   // fresh row identifiers: unique across chunks and shards
@@ -268,6 +284,7 @@ public sealed class SequenceSynthesizer : IDisposable
                     string? value = c.Role switch
                     {
                         ColumnRole.Time => State.Times.Format(c.Schema, time),
+                        ColumnRole.Entity when !schema.IsPanel => (firstEntity + i + 1).ToString(CultureInfo.InvariantCulture),
                         ColumnRole.Entity => State.Identifiers[c.Name].Decode([], 1, 0, 0, firstEntity + i)[0],
                         ColumnRole.Static => entityRows!.Column(c.Name)[i],
                         _ when c.Schema.Kind == ColumnKind.Identifier => State.Identifiers[c.Name].Decode([], 1, 0, 0, rowsBefore + row)[0],

@@ -6,10 +6,10 @@ namespace BeyondGan.Cli.Commands.Tabular;
 /// <summary>A progress bar (rows written, rows/s, time left) for writing a long draw; lines every 10 s where the console is not interactive.</summary>
 internal static class SampleProgress
 {
-    /// <summary>Runs <paramref name="work"/>, which reports rows written so far and returns false if it stopped early.</summary>
-    public static bool Run(string title, long total, Stopwatch watch, Func<Action<long>, bool> work)
+    /// <summary>Runs <paramref name="work"/>, which reports how many of <paramref name="unit"/> are written so far and returns false if it stopped early.</summary>
+    public static bool Run(string title, long total, Stopwatch watch, Func<Action<long>, bool> work, string unit = "rows")
     {
-        string Describe(long rows) => $"{title}  {rows:N0}/{total:N0} rows  {rows / Math.Max(watch.Elapsed.TotalSeconds, 1e-9),9:N0} rows/s";
+        string Describe(long rows) => $"{title}  {rows:N0}/{total:N0} {unit}  {rows / Math.Max(watch.Elapsed.TotalSeconds, 1e-9),9:N0} {unit}/s";
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             var last = Stopwatch.StartNew();
