@@ -29,7 +29,7 @@ internal static class TimeSeriesBench
         if (what == "critic") { CriticProfile(args); return; }
         var (table, options) = Load(what, args);
         var gan = Options(args);
-        var result = new Dictionary<string, object?> { ["data"] = what, ["steps"] = gan.Steps, ["seed"] = gan.Seed, ["threads"] = threads, ["hidden"] = gan.Hidden, ["critic_steps"] = gan.CriticSteps, ["batch"] = gan.BatchSize };
+        var result = new Dictionary<string, object?> { ["data"] = what, ["steps"] = gan.Steps, ["critic_channels"] = gan.CriticChannels, ["penalty_fraction"] = gan.PenaltyFraction, ["seed"] = gan.Seed, ["threads"] = threads, ["hidden"] = gan.Hidden, ["critic_steps"] = gan.CriticSteps, ["batch"] = gan.BatchSize };
         var real = SequenceReader.Read(table, options);
         var watch = Stopwatch.StartNew();
         var last = Stopwatch.StartNew();
@@ -67,6 +67,8 @@ internal static class TimeSeriesBench
             CriticSteps = int.Parse(TabularBench.Arg(args, "--critic-steps") ?? o.CriticSteps.ToString(), CultureInfo.InvariantCulture),
             BatchSize = int.Parse(TabularBench.Arg(args, "--batch-size") ?? o.BatchSize.ToString(), CultureInfo.InvariantCulture),
             StepNoise = int.Parse(TabularBench.Arg(args, "--step-noise") ?? o.StepNoise.ToString(), CultureInfo.InvariantCulture),
+            CriticChannels = int.Parse(TabularBench.Arg(args, "--critic-channels") ?? o.CriticChannels.ToString(), CultureInfo.InvariantCulture),
+            PenaltyFraction = double.Parse(TabularBench.Arg(args, "--penalty-fraction") ?? o.PenaltyFraction.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         };
     }
 
@@ -144,6 +146,8 @@ internal static class TimeSeriesBench
             ("hidden 32", new SequenceGanOptions { Hidden = 32 }),
             ("critic channels 32", new SequenceGanOptions { CriticChannels = 32 }),
             ("batch 64", new SequenceGanOptions { BatchSize = 64 }),
+            ("penalty on 1/4", new SequenceGanOptions { PenaltyFraction = 0.25 }),
+            ("channels 32, penalty on 1/4", new SequenceGanOptions { CriticChannels = 32, PenaltyFraction = 0.25 }),
         };
         Console.WriteLine("| configuration | s/step |");
         Console.WriteLine("|---|---|");

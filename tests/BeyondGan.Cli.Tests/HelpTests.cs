@@ -10,6 +10,11 @@ public class HelpTests
     [InlineData("tabular evaluate", "--holdout")]
     [InlineData("tabular augment", "--strategy")]
     [InlineData("tabular demo", "--out")]
+    [InlineData("timeseries schema", "--entity")]
+    [InlineData("timeseries fit", "--steps")]
+    [InlineData("timeseries sample", "--length")]
+    [InlineData("timeseries evaluate", "--repeats")]
+    [InlineData("timeseries demo", "--machines")]
     public void Every_command_prints_its_help(string command, string option)
     {
         // A description with unescaped markup ("[,CLASS=N]") once made `tabular augment --help` fail.

@@ -143,8 +143,10 @@ public static class ContextFid
         var all = set.ToTensor();
         var rows = new double[set.Count, EmbeddingSize];
         using var _ = no_grad();
+        using var guard = new CollectionGuard();   // no collection mid-op (docs/TORCHSHARP.md, native Scalars)
         for (int start = 0; start < set.Count; start += 256)
         {
+            guard.Enter();
             using var scope = NewDisposeScope();
             int n = Math.Min(256, set.Count - start);
             var e = encoder.call(all.narrow(0, start, n), false);

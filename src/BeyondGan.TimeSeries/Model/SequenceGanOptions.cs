@@ -4,7 +4,7 @@ namespace BeyondGan.TimeSeries.Model;
 public sealed record SequenceGanOptions
 {
     /// <summary>Generator steps (each with <see cref="CriticSteps"/> critic steps).</summary>
-    public long Steps { get; init; } = 10_000;
+    public long Steps { get; init; } = 5_000;
     /// <summary>Fewest training steps of the entity-table model (panel data; its batch shrinks for small tables, <c>CtganOptions.ForTable</c>).</summary>
     public long EntityMinimumSteps { get; init; } = 3_000;
     /// <summary>Sequences per batch.</summary>
@@ -22,13 +22,15 @@ public sealed record SequenceGanOptions
     /// <summary>Time steps each GRU cell emits (DoppelGANger's batch generation); 0 = one per 32 steps of the longest sequence, at least 1.</summary>
     public int StepsPerCell { get; init; }
     /// <summary>Channels of the critic's convolutions.</summary>
-    public int CriticChannels { get; init; } = 64;
+    public int CriticChannels { get; init; } = 32;
     /// <summary>Generator learning rate (Adam).</summary>
     public double GeneratorLearningRate { get; init; } = 1e-4;
     /// <summary>Critic learning rate (Adam).</summary>
     public double CriticLearningRate { get; init; } = 2e-4;
     /// <summary>WGAN-GP penalty weight.</summary>
     public double GradientPenaltyWeight { get; init; } = 10;
+    /// <summary>Share of each batch the gradient penalty is estimated on (1 = all, as WGAN-GP; the penalty's double backward was most of a step).</summary>
+    public double PenaltyFraction { get; init; } = 0.25;
     /// <summary>Decay of the generator's weight average used for sampling (null = off).</summary>
     public double? GeneratorEma { get; init; } = 0.999;
     /// <summary>Gumbel-softmax temperature of categorical outputs.</summary>
@@ -49,6 +51,7 @@ public sealed record SequenceGanOptions
             throw new ArgumentException("Network sizes must be positive.");
         if (StepsPerCell < 0) throw new ArgumentException($"--steps-per-cell must be 0 (automatic) or positive, got {StepsPerCell}.");
         if (GeneratorLearningRate <= 0 || CriticLearningRate <= 0) throw new ArgumentException("Learning rates must be positive.");
+        if (PenaltyFraction is <= 0 or > 1) throw new ArgumentException($"--penalty-fraction must be in (0, 1], got {PenaltyFraction}.");
         if (GeneratorEma is <= 0 or >= 1) throw new ArgumentException($"--ema must be between 0 and 1, got {GeneratorEma}.");
     }
 }

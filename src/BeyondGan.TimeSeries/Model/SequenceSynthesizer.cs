@@ -118,7 +118,7 @@ public sealed class SequenceSynthesizer : IDisposable
             CriticOptimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = o.CriticLearningRate, Beta1 = 0.5, Beta2 = 0.9 },
         };
         var regularizers = new List<GanRegularizer>();
-        if (o.GradientPenaltyWeight > 0) regularizers.Add(new GradientPenalty(o.GradientPenaltyWeight));
+        if (o.GradientPenaltyWeight > 0) regularizers.Add(new GradientPenalty(o.GradientPenaltyWeight, o.PenaltyFraction));
         if (o.GeneratorEma is double decay) regularizers.Add(new GeneratorEma(decay));
         using var trainer = new GanTrainer<SequenceGenerator, SequenceCritic>(Generator, Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
         Generator.NoiseGenerator = trainer.Rng;
@@ -208,8 +208,10 @@ public sealed class SequenceSynthesizer : IDisposable
         try
         {
             using var _ = no_grad();
-            using var scope = NewDisposeScope();
             var mask = new float[(long)count * steps];
+            using var guard = new CollectionGuard();   // no collection mid-op (docs/TORCHSHARP.md, native Scalars)
+            guard.Enter();
+            using var scope = NewDisposeScope();
             for (int i = 0; i < count; i++) for (int t = 0; t < Math.Min(lengths[i], steps); t++) mask[(long)i * steps + t] = 1f;
             var c = tensor(mask, new long[] { count, steps });
             if (State.ConditionWidth > 0) c = cat(new[] { tensor(conditions!, new long[] { count, State.ConditionWidth }), c }, 1);

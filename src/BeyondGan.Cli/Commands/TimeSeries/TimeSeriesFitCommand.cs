@@ -18,7 +18,7 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--steps <N>"), Description("Generator steps of the sequence GAN (default 10000).")]
+        [CommandOption("--steps <N>"), Description("Generator steps of the sequence GAN (default 5000).")]
         public long? Steps { get; init; }
 
         [CommandOption("--batch-size <N>"), Description("Sequences per step (default 128).")]
@@ -35,6 +35,12 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
 
         [CommandOption("--critic-steps <N>"), Description("Critic steps per generator step (default 2).")]
         public int? CriticSteps { get; init; }
+
+        [CommandOption("--critic-channels <N>"), Description("Channels of the critic's convolutions (default 32).")]
+        public int? CriticChannels { get; init; }
+
+        [CommandOption("--penalty-fraction <F>"), Description("Share of each batch the gradient penalty is estimated on (default 0.25; 1 = all, as WGAN-GP).")]
+        public double? PenaltyFraction { get; init; }
 
         [CommandOption("--lr-g <LR>"), Description("Generator learning rate (default 1e-4).")]
         public double? LearningRateG { get; init; }
@@ -73,6 +79,7 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
             {
                 Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers,
                 StepsPerCell = StepsPerCell ?? o.StepsPerCell, CriticSteps = CriticSteps ?? o.CriticSteps,
+                CriticChannels = CriticChannels ?? o.CriticChannels, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction,
                 GeneratorLearningRate = LearningRateG ?? o.GeneratorLearningRate, CriticLearningRate = LearningRateD ?? o.CriticLearningRate,
                 GeneratorEma = Ema is null ? o.GeneratorEma : Ema == 0 ? null : Ema, EntityMinimumSteps = EntitySteps ?? o.EntityMinimumSteps,
             };
