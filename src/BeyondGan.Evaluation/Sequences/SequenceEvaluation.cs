@@ -122,21 +122,17 @@ public static class SequenceEvaluation
         var pred = new double[options.Repeats];
         var fid = new List<double>();
         bool predictive = r.Features >= 2;
-        // The post-hoc GRUs are managed code with their own seeded randomness: the repeats run side by side, one per
-        // core, and give the same values as one after another.
-        progress?.Invoke($"discriminative and predictive scores, {options.Repeats} repeats");
-        Parallel.For(0, options.Repeats, k =>
+        // The post-hoc GRUs are managed code with their own seeded randomness: every repeat's two scores and the floor
+        // are separate tasks run side by side, one per core, and give the same values as one after another.
+        progress?.Invoke($"discriminative and predictive scores, {options.Repeats} repeat(s), and the real data's floor");
+        var floor = new double[predictive ? 1 : 0];
+        int tasks = options.Repeats * (predictive ? 2 : 1) + floor.Length;
+        Parallel.For(0, tasks, task =>
         {
-            long seed = options.Seed + k;
-            disc[k] = PostHocScores.Discriminative(r, s, seed, options.DiscriminatorIterations);
-            if (predictive) pred[k] = PostHocScores.Predictive(s, r, seed, options.PredictorIterations);
+            if (task < options.Repeats) disc[task] = PostHocScores.Discriminative(r, s, options.Seed + task, options.DiscriminatorIterations);
+            else if (task < 2 * options.Repeats) pred[task - options.Repeats] = PostHocScores.Predictive(s, r, options.Seed + task - options.Repeats, options.PredictorIterations);
+            else floor[0] = PostHocScores.Predictive(r, r, options.Seed, options.PredictorIterations);
         });
-        double[] floor = [];
-        if (predictive)
-        {
-            progress?.Invoke("predictive score of the real data (the floor)");
-            floor = [PostHocScores.Predictive(r, r, options.Seed, options.PredictorIterations)];
-        }
         for (int k = 0; k < options.Repeats && options.ContextFid; k++)
         {
             progress?.Invoke($"Context-FID {k + 1}/{options.Repeats}");

@@ -24,8 +24,8 @@ internal sealed class TimeSeriesDemoCommand : Command<TimeSeriesDemoCommand.Sett
         [CommandOption("--machines <N>"), Description("Entities of the demo panel (default 300)."), DefaultValue(300)]
         public int Machines { get; init; } = 300;
 
-        [CommandOption("--steps <N>"), Description("Generator steps of the sequence GAN (default 1000)."), DefaultValue(1000L)]
-        public long Steps { get; init; } = 1000;
+        [CommandOption("--steps <N>"), Description("Generator steps of the sequence GAN (default 800)."), DefaultValue(800L)]
+        public long Steps { get; init; } = 800;
 
         [CommandOption("--seed <S>"), Description("Seed of the fit and the draws (default 0)."), DefaultValue(0L)]
         public long Seed { get; init; }
@@ -60,7 +60,7 @@ internal sealed class TimeSeriesDemoCommand : Command<TimeSeriesDemoCommand.Sett
         AnsiConsole.MarkupLine($"[bold]Demo panel[/]: {Markup.Escape(TimeSeriesSchemaCommand.Describe(real))}");
         AnsiConsole.MarkupLine(Markup.Escape("Columns: " + string.Join(", ", real.Schema.Columns.Select(c => $"{c.Name} ({c.Role.ToString().ToLowerInvariant()}, {c.Schema.Kind.ToString().ToLowerInvariant()})"))));
         // A short run, so a smaller batch than `timeseries fit`'s default (about a minute on 2 cores).
-        var options = new SequenceGanOptions { Steps = settings.Steps, Seed = settings.Seed, EntityMinimumSteps = 1_000, BatchSize = 64 };
+        var options = new SequenceGanOptions { Steps = settings.Steps, Seed = settings.Seed, EntityMinimumSteps = 500, BatchSize = 64 };
         var (model, outcome) = TimeSeriesFitCommand.Fit(real, options, "demo", cancellationToken);
         using (model)
         {
