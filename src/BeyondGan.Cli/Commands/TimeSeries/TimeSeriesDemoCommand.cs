@@ -59,7 +59,7 @@ internal sealed class TimeSeriesDemoCommand : Command<TimeSeriesDemoCommand.Sett
         var real = SequenceReader.Read(raw, Reading);
         AnsiConsole.MarkupLine($"[bold]Demo panel[/]: {Markup.Escape(TimeSeriesSchemaCommand.Describe(real))}");
         AnsiConsole.MarkupLine(Markup.Escape("Columns: " + string.Join(", ", real.Schema.Columns.Select(c => $"{c.Name} ({c.Role.ToString().ToLowerInvariant()}, {c.Schema.Kind.ToString().ToLowerInvariant()})"))));
-        // A short run, so a smaller batch than `timeseries fit`'s default (about a minute on 2 cores).
+        // A short run (about 1.5 minutes on 2 cores), so a smaller batch than `timeseries fit`'s default.
         var options = new SequenceGanOptions { Steps = settings.Steps, Seed = settings.Seed, EntityMinimumSteps = 500, BatchSize = 64 };
         var (model, outcome) = TimeSeriesFitCommand.Fit(real, options, "demo", cancellationToken);
         using (model)
