@@ -44,7 +44,7 @@ internal static class TimeSeriesBench
         watch.Restart();
         var sampled = model.Sample(count, seed: gan.Seed + 1000);
         result["sampling_s"] = watch.Elapsed.TotalSeconds;
-        var synthetic = SequenceReader.Read(sampled, real.Schema.IsPanel ? options with { Like = real.Schema } : options with { Like = real.Schema, Entity = [SequenceSynthesizer.SeriesColumn] });
+        var synthetic = SequenceEvaluation.ReadSynthetic(real, sampled, options);
         var scores = SequenceEvaluation.Compute(real, synthetic, new SequenceEvaluationOptions
         {
             Repeats = int.Parse(TabularBench.Arg(args, "--repeats") ?? "5", CultureInfo.InvariantCulture),

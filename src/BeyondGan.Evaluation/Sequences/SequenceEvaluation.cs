@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BeyondGan.Evaluation.Fidelity;
 using BeyondGan.TimeSeries.Data;
 using BeyondGan.TimeSeries.Evaluation;
+using BeyondGan.TimeSeries.Model;
 using BeyondGan.TimeSeries.Transform;
 
 namespace BeyondGan.Evaluation.Sequences;
@@ -100,6 +101,18 @@ public sealed record SequenceEvaluationOptions
 /// </summary>
 public static class SequenceEvaluation
 {
+    /// <summary>
+    /// Reads <paramref name="synthetic"/> with <paramref name="real"/>'s columns and roles (<see cref="SequenceOptions.Like"/>);
+    /// for a single series, a draw of several (its <see cref="SequenceSynthesizer.SeriesColumn"/> column) as one sequence per series.
+    /// </summary>
+    public static SequenceTable ReadSynthetic(SequenceTable real, BeyondGan.Tabular.Data.RawTable synthetic, SequenceOptions options)
+    {
+        options = options with { Like = real.Schema, Static = null };
+        if (!real.Schema.IsPanel && synthetic.IndexOf(SequenceSynthesizer.SeriesColumn) >= 0 && real.Table.IndexOf(SequenceSynthesizer.SeriesColumn) < 0)
+            options = options with { Entity = [SequenceSynthesizer.SeriesColumn] };
+        return SequenceReader.Read(synthetic, options);
+    }
+
     /// <summary>Windows of <paramref name="real"/> and <paramref name="synthetic"/> as the scores see them (scaled by the real data).</summary>
     public static (WindowSet Real, WindowSet Synthetic, IReadOnlyList<string> Names) Windows(SequenceTable real, SequenceTable synthetic)
     {

@@ -71,7 +71,7 @@ internal sealed class TimeSeriesDemoCommand : Command<TimeSeriesDemoCommand.Sett
             }
             AnsiConsole.MarkupLine($"Trained in {total.Elapsed.TotalSeconds:F1} s.");
             var sampled = model.Sample(settings.Machines, seed: settings.Seed);
-            var synthetic = TimeSeriesEvaluateCommand.ReadLike(real, sampled, Reading);
+            var synthetic = SequenceEvaluation.ReadSynthetic(real, sampled, Reading);
             var result = TimeSeriesEvaluateCommand.Run(real, synthetic, new SequenceEvaluationOptions { Repeats = 1, Seed = settings.Seed, ContextFid = false });
             TimeSeriesEvaluateCommand.Print(result);
 

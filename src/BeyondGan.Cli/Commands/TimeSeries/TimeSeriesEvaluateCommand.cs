@@ -61,7 +61,7 @@ internal sealed class TimeSeriesEvaluateCommand : Command<TimeSeriesEvaluateComm
         if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
         TorchRuntime.SetThreads(settings.Threads);
         var real = settings.Read(settings.Real!);
-        var synthetic = ReadLike(real, settings.ReadRaw(settings.Synthetic!), settings.Options());
+        var synthetic = SequenceEvaluation.ReadSynthetic(real, settings.ReadRaw(settings.Synthetic!), settings.Options());
         var options = new SequenceEvaluationOptions { Repeats = settings.Repeats, Seed = settings.Seed, ContextFid = !settings.NoContextFid };
         var result = Run(real, synthetic, options);
         Print(result);
@@ -72,18 +72,6 @@ internal sealed class TimeSeriesEvaluateCommand : Command<TimeSeriesEvaluateComm
             AnsiConsole.MarkupLine($"Report written to {Markup.Escape(settings.Report)}.");
         }
         return 0;
-    }
-
-    /// <summary>
-    /// Reads <paramref name="synthetic"/> with <paramref name="real"/>'s roles: the same statics for panel data; for a single
-    /// series, a draw of several (its <see cref="SequenceSynthesizer.SeriesColumn"/> column) as one sequence per series.
-    /// </summary>
-    internal static SequenceTable ReadLike(SequenceTable real, BeyondGan.Tabular.Data.RawTable synthetic, SequenceOptions options)
-    {
-        options = options with { Like = real.Schema, Static = null };
-        if (!real.Schema.IsPanel && synthetic.IndexOf(SequenceSynthesizer.SeriesColumn) >= 0 && real.Table.IndexOf(SequenceSynthesizer.SeriesColumn) < 0)
-            options = options with { Entity = [SequenceSynthesizer.SeriesColumn] };
-        return SequenceReader.Read(synthetic, options);
     }
 
     /// <summary>Computes the scores with a status line per stage.</summary>

@@ -52,16 +52,14 @@ internal sealed class TimeSeriesSampleCommand : Command<TimeSeriesSampleCommand.
             if (Out is null) return ValidationResult.Error("--out FILE.csv is required.");
             if (Length is < 1) return ValidationResult.Error($"--length must be at least 1, got {Length}.");
             if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
-            foreach (var c in Conditions)
-                if (c.IndexOf('=') <= 0) return ValidationResult.Error($"--condition {c}: expected COLUMN=VALUE.");
+            if (ConditionArguments.Check(Conditions) is { Successful: false } bad) return bad;
             if (Shard is not null)
                 try { BeyondGan.Sampling.Shard.Parse(Shard); }
                 catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
             return TableFormatSettings.CheckOutput("--out", Out);
         }
 
-        public List<KeyValuePair<string, string?>> ParsedConditions() =>
-            Conditions.Select(c => { int i = c.IndexOf('='); return new KeyValuePair<string, string?>(c[..i].Trim(), c[(i + 1)..].Trim()); }).ToList();
+        public List<KeyValuePair<string, string?>> ParsedConditions() => ConditionArguments.Parse(Conditions);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
