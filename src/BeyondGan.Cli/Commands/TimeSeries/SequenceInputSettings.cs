@@ -7,8 +7,8 @@ using Spectre.Console.Cli;
 
 namespace BeyondGan.Cli.Commands.TimeSeries;
 
-/// <summary>How to read a long-format table as sequences: the file, its time and entity columns, statics, window, and the table reader's options.</summary>
-public class SequenceReadSettings : CommandSettings
+/// <summary>How to read a long-format table as sequences: its time and entity columns, statics, window, on top of the table reader's options.</summary>
+public class SequenceReadSettings : TableReadSettings
 {
     /// <summary>Time column.</summary>
     [CommandOption("--time <COLUMN>"), Description("The time of each row (datetime or number); rows are sorted by it within each entity, irregular gaps allowed. Without it the file's row order is the time order.")]
@@ -26,22 +26,6 @@ public class SequenceReadSettings : CommandSettings
     [CommandOption("--window <N>"), Description("Steps per window of a single long series (default 24, stride 1, as the TimeGAN protocol)."), DefaultValue(24)]
     public int Window { get; init; } = 24;
 
-    /// <summary>CSV delimiter.</summary>
-    [CommandOption("--delimiter <CHAR>"), Description("CSV delimiter (default: detected among , ; tab |). Use \\t for tab.")]
-    public string? Delimiter { get; init; }
-
-    /// <summary>Columns forced categorical.</summary>
-    [CommandOption("--discrete <COLUMNS>"), Description("Comma-separated columns to model as categorical.")]
-    public string? Discrete { get; init; }
-
-    /// <summary>Columns left out.</summary>
-    [CommandOption("--ignore <COLUMNS>"), Description("Comma-separated columns to leave out of the model and the output.")]
-    public string? Ignore { get; init; }
-
-    /// <summary>Missing-value spellings.</summary>
-    [CommandOption("--missing <TOKENS>"), Description("Comma-separated spellings of a missing value (default: empty, NA, N/A, NaN, ?, null, None).")]
-    public string? Missing { get; init; }
-
     /// <summary>Category cap.</summary>
     [CommandOption("--category-limit <N>"), Description("Refuse a categorical column with more levels than this (default 500)."), DefaultValue(500)]
     public int CategoryLimit { get; init; } = 500;
@@ -49,31 +33,26 @@ public class SequenceReadSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (Delimiter is { Length: 0 }) return ValidationResult.Error("--delimiter must not be empty.");
         if (Window < 2) return ValidationResult.Error($"--window must be at least 2, got {Window}.");
         if (CategoryLimit < 2) return ValidationResult.Error("--category-limit must be at least 2.");
         if (Static is not null && Entity is null) return ValidationResult.Error("--static needs --entity: a single series has no entity to be constant in.");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 
     /// <summary>The reading options.</summary>
     public SequenceOptions Options() => new()
     {
         Time = Time,
-        Entity = TableFormatSettings.Split(Entity),
-        Static = Static is null ? null : TableFormatSettings.Split(Static),
-        Discrete = TableFormatSettings.Split(Discrete),
-        Ignore = TableFormatSettings.Split(Ignore),
+        Entity = Split(Entity),
+        Static = Static is null ? null : Split(Static),
+        Discrete = Split(Discrete),
+        Ignore = Split(Ignore),
         Window = Window,
         CategoryLimit = CategoryLimit,
     };
 
-    /// <summary>Reads the table at <paramref name="path"/> as it is written.</summary>
-    public RawTable ReadRaw(string path) =>
-        TableReader.Read(path, Delimiter?.Replace("\\t", "\t"), Missing is null ? new MissingValues() : new MissingValues(TableFormatSettings.Split(Missing)));
-
     /// <summary>Reads <paramref name="path"/> as sequences.</summary>
-    public SequenceTable Read(string path) => SequenceReader.Read(ReadRaw(path), Options());
+    public SequenceTable Read(string path) => SequenceReader.Read(ReadTable(path), Options());
 }
 
 /// <summary><see cref="SequenceReadSettings"/> with the data file as the first argument.</summary>

@@ -61,7 +61,7 @@ internal sealed class TimeSeriesEvaluateCommand : Command<TimeSeriesEvaluateComm
         if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
         TorchRuntime.SetThreads(settings.Threads);
         var real = settings.Read(settings.Real!);
-        var synthetic = SequenceEvaluation.ReadSynthetic(real, settings.ReadRaw(settings.Synthetic!), settings.Options());
+        var synthetic = SequenceEvaluation.ReadSynthetic(real, settings.ReadTable(settings.Synthetic!), settings.Options());
         var options = new SequenceEvaluationOptions { Repeats = settings.Repeats, Seed = settings.Seed, ContextFid = !settings.NoContextFid };
         var result = Run(real, synthetic, options);
         Print(result);
