@@ -11,7 +11,7 @@ using BeyondGan.TimeSeries.Model;
 /// <summary>
 /// The time-series benchmarks (REFERENCES §3), through the product path: the data as a long-format table, the default
 /// model fitted, as many sequences sampled as the real data has, and the protocol's scores (K repeats).
-/// Usage: timeseries sines|stocks|demo [--steps N] [--seed S] [--repeats K] [--threads T] [--window L] [--hidden H]
+/// Usage: timeseries sines|stocks|demo [--model default|timegan|paper] [--steps N] [--pretrain-steps N] [--layers L] [--seed S] [--repeats K] [--threads T] [--window L] [--hidden H]
 ///        [--critic-steps C] [--batch-size B] [--no-context-fid] [--out FILE.json]
 ///        timeseries profile [--data sines|stocks|demo] [--steps N] : seconds per step of a few configurations.
 /// Sines: 10,000 samples of 5 features and 24 steps (the released code's generator), a panel of 10,000 entities.
@@ -29,7 +29,7 @@ internal static class TimeSeriesBench
         if (what == "critic") { CriticProfile(args); return; }
         var (table, options) = Load(what, args);
         var gan = Options(args);
-        var result = new Dictionary<string, object?> { ["data"] = what, ["steps"] = gan.Steps, ["critic_channels"] = gan.CriticChannels, ["penalty_fraction"] = gan.PenaltyFraction, ["seed"] = gan.Seed, ["threads"] = threads, ["hidden"] = gan.Hidden, ["critic_steps"] = gan.CriticSteps, ["batch"] = gan.BatchSize };
+        var result = new Dictionary<string, object?> { ["data"] = what, ["model"] = gan.Model.ToString(), ["pretrain_steps"] = gan.PretrainSteps, ["layers"] = gan.Layers, ["steps"] = gan.Steps, ["critic_channels"] = gan.CriticChannels, ["penalty_fraction"] = gan.PenaltyFraction, ["seed"] = gan.Seed, ["threads"] = threads, ["hidden"] = gan.Hidden, ["critic_steps"] = gan.CriticSteps, ["batch"] = gan.BatchSize };
         var real = SequenceReader.Read(table, options);
         var watch = Stopwatch.StartNew();
         var last = Stopwatch.StartNew();
@@ -58,9 +58,17 @@ internal static class TimeSeriesBench
 
     private static SequenceGanOptions Options(string[] args)
     {
-        var o = new SequenceGanOptions();
+        var o = TabularBench.Arg(args, "--model") switch
+        {
+            null or "default" => new SequenceGanOptions(),
+            "timegan" => SequenceGanOptions.TimeGanCpu,
+            "paper" => SequenceGanOptions.TimeGanPaper,
+            var m => throw new ArgumentException($"unknown --model '{m}' (default, timegan, paper)"),
+        };
         return o with
         {
+            PretrainSteps = TabularBench.Arg(args, "--pretrain-steps") is { } p ? long.Parse(p, CultureInfo.InvariantCulture) : o.PretrainSteps,
+            Layers = int.Parse(TabularBench.Arg(args, "--layers") ?? o.Layers.ToString(), CultureInfo.InvariantCulture),
             Steps = long.Parse(TabularBench.Arg(args, "--steps") ?? o.Steps.ToString(), CultureInfo.InvariantCulture),
             Seed = long.Parse(TabularBench.Arg(args, "--seed") ?? "0", CultureInfo.InvariantCulture),
             Hidden = int.Parse(TabularBench.Arg(args, "--hidden") ?? o.Hidden.ToString(), CultureInfo.InvariantCulture),

@@ -1,10 +1,16 @@
 namespace BeyondGan.TimeSeries.Model;
 
-/// <summary>Hyper-parameters of the default sequence GAN (SequenceSynthesizer).</summary>
+/// <summary>Hyper-parameters of the sequence model (SequenceSynthesizer): the default conditional WGAN-GP or TimeGAN.</summary>
 public sealed record SequenceGanOptions
 {
-    /// <summary>Generator steps (each with <see cref="CriticSteps"/> critic steps).</summary>
+    /// <summary>Which sequence networks and training (the default, or TimeGAN as in its paper).</summary>
+    public SequenceModelKind Model { get; init; } = SequenceModelKind.Default;
+    /// <summary>Generator steps (each with <see cref="CriticSteps"/> critic steps); for TimeGAN, iterations of the joint phase.</summary>
     public long Steps { get; init; } = 5_000;
+    /// <summary>TimeGAN only: steps of each pre-training phase (autoencoder, then supervisor); null = <see cref="Steps"/>, as in the paper.</summary>
+    public long? PretrainSteps { get; init; }
+    /// <summary>Steps of the whole run: <see cref="Steps"/>, and for TimeGAN its two pre-training phases besides.</summary>
+    public long TotalSteps => Model == SequenceModelKind.TimeGan ? 2 * (PretrainSteps ?? Steps) + Steps : Steps;
     /// <summary>Fewest training steps of the entity-table model (panel data; its batch shrinks for small tables, <c>CtganOptions.ForTable</c>).</summary>
     public long EntityMinimumSteps { get; init; } = 3_000;
     /// <summary>Sequences per batch.</summary>
@@ -40,10 +46,28 @@ public sealed record SequenceGanOptions
     /// <summary>Device: cpu, cuda, cuda:N.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary>
+    /// TimeGAN as its paper and released code train it (Yoon et al. 2019, §4 and Appendix; REFERENCES §3): GRU stacks of
+    /// 3 layers and 24 units, batch 128, Adam at TensorFlow's defaults (1e-3, β 0.9 / 0.999), 50,000 iterations in each
+    /// of the three phases.
+    /// </summary>
+    public static SequenceGanOptions TimeGanPaper { get; } = new()
+    {
+        Model = SequenceModelKind.TimeGan, Hidden = 24, Layers = 3, BatchSize = 128, Steps = 50_000, PretrainSteps = 50_000,
+        GeneratorLearningRate = 1e-3, CriticLearningRate = 1e-3, GeneratorEma = null,
+    };
+
+    /// <summary>
+    /// The paper's TimeGAN at a tenth of its budget: the paper's networks and optimiser, 5,000 iterations per phase (the
+    /// default model's step count; about 45 minutes on 2 cores, where a joint iteration costs ≈ 0.45 s).
+    /// </summary>
+    public static SequenceGanOptions TimeGanCpu { get; } = TimeGanPaper with { Steps = 5_000, PretrainSteps = 5_000 };
+
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for a bad value.</summary>
     public void Validate()
     {
         if (Steps < 1) throw new ArgumentException($"--steps must be at least 1, got {Steps}.");
+        if (PretrainSteps is < 0) throw new ArgumentException($"--pretrain-steps must be 0 or positive, got {PretrainSteps}.");
         if (BatchSize < 2) throw new ArgumentException($"--batch-size must be at least 2, got {BatchSize}.");
         if (EntityMinimumSteps < 0) throw new ArgumentException($"--entity-steps must be 0 or positive, got {EntityMinimumSteps}.");
         if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");

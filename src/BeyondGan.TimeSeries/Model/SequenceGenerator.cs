@@ -15,7 +15,7 @@ namespace BeyondGan.TimeSeries.Model;
 /// training length by running the cell further. The condition tensor is [entity encoding, step mask]: steps past the
 /// sequence's length are zeroed, as the real sequences' padding is.
 /// </summary>
-public sealed class SequenceGenerator : BeyondGan.Modules.Generator
+public sealed class SequenceGenerator : RecurrentGenerator
 {
     private readonly GRU gru;
     private readonly Linear head;
@@ -55,13 +55,10 @@ public sealed class SequenceGenerator : BeyondGan.Modules.Generator
     /// <inheritdoc />
     public override int LatentSize => sequenceNoise + Cells(length) * stepsPerCell * stepNoise;
 
-    /// <summary>Random generator for the Gumbel noise (null = libtorch's global one).</summary>
-    public TorchSharp.torch.Generator? NoiseGenerator { get; set; }
-
     private int Cells(int steps) => (steps + stepsPerCell - 1) / stepsPerCell;
 
     /// <summary>Noise for sequences of <paramref name="steps"/> steps: [count, per-sequence + cells · per-cell noise].</summary>
-    public Tensor SampleLatent(long count, int steps, TorchSharp.torch.Generator rng, Device device) =>
+    public override Tensor SampleLatent(long count, int steps, TorchSharp.torch.Generator rng, Device device) =>
         randn(new long[] { count, sequenceNoise + Cells(steps) * stepsPerCell * stepNoise }, generator: rng).to(device);
 
     /// <inheritdoc />

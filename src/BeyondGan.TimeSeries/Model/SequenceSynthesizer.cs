@@ -31,8 +31,17 @@ public sealed class SequenceSynthesizer : IDisposable
         State = state;
         Entities = entities;
         Seeding.Seed(state.Options.Seed);
-        Generator = new SequenceGenerator(state.Encoder.Width, state.Encoder.Spans, state.Length, state.ConditionWidth, state.Options, state.StepsPerCell);
-        Critic = new SequenceCritic(state.Encoder.Width, state.Length, state.ConditionWidth, state.Options.CriticChannels);
+        var o = state.Options;
+        if (o.Model == SequenceModelKind.TimeGan)
+        {
+            Generator = new TimeGan(state.Encoder.Width, state.Encoder.Spans, state.ConditionWidth, o.Hidden, o.Layers);
+            Critic = new TimeGanDiscriminator(o.Hidden, o.Layers, state.ConditionWidth);
+        }
+        else
+        {
+            Generator = new SequenceGenerator(state.Encoder.Width, state.Encoder.Spans, state.Length, state.ConditionWidth, o, state.StepsPerCell);
+            Critic = new SequenceCritic(state.Encoder.Width, state.Length, state.ConditionWidth, o.CriticChannels);
+        }
         var device = TorchRuntime.ParseDevice(state.Options.Device);
         Generator.to(device);
         Critic.to(device);
@@ -42,16 +51,16 @@ public sealed class SequenceSynthesizer : IDisposable
     public SequenceModelState State { get; }
     /// <summary>The entity-table model (panel data), or null.</summary>
     public CtganSynthesizer? Entities { get; }
-    /// <summary>The sequence generator.</summary>
-    public SequenceGenerator Generator { get; }
-    /// <summary>The sequence critic.</summary>
-    public SequenceCritic Critic { get; }
+    /// <summary>The sequence generator: a <see cref="SequenceGenerator"/>, or TimeGAN's networks (<see cref="TimeGan"/>).</summary>
+    public RecurrentGenerator Generator { get; }
+    /// <summary>The sequence critic: a <see cref="SequenceCritic"/> or a <see cref="TimeGanDiscriminator"/>.</summary>
+    public BeyondGan.Modules.Critic Critic { get; }
     /// <summary>Per-step training metrics.</summary>
     public MetricsHistory History { get; internal set; } = new();
-    /// <summary>Generator steps done.</summary>
+    /// <summary>Steps done (for TimeGAN, of all three phases).</summary>
     public long StepsTrained { get; internal set; }
     /// <summary>True when every requested step was trained.</summary>
-    public bool IsComplete => StepsTrained >= State.Options.Steps;
+    public bool IsComplete => StepsTrained >= State.Options.TotalSteps;
 
     /// <summary>Reads <paramref name="table"/>'s sequences, fits the encoders and the entity model, and trains.</summary>
     public static SequenceSynthesizer Fit(SequenceTable table, SequenceGanOptions options, CtganOptions? entityOptions = null,
@@ -106,11 +115,38 @@ public sealed class SequenceSynthesizer : IDisposable
         return new PreparedSequences(new SequenceSynthesizer(state, entities), values, lengths, conditions);
     }
 
-    /// <summary>Trains the sequence GAN until <see cref="SequenceGanOptions.Steps"/> or a cancellation (the step in progress finishes).</summary>
+    /// <summary>Trains the sequence networks until <see cref="SequenceGanOptions.TotalSteps"/> or a cancellation (the step in progress finishes).</summary>
     public TrainingOutcome Train(PreparedSequences data, Action<string, long, long>? progress = null, CancellationToken cancellation = default)
     {
-        var o = State.Options;
         var source = new SequenceBatchSource(data.Values, data.Lengths, data.Conditions, State.Length, State.Encoder.Width, State.ConditionWidth);
+        return State.Options.Model == SequenceModelKind.TimeGan ? TrainTimeGan(source, progress, cancellation) : TrainGame(source, progress, cancellation);
+    }
+
+    /// <summary>TimeGAN's three phases through the engine's <see cref="PhaseSchedule"/>.</summary>
+    private TrainingOutcome TrainTimeGan(SequenceBatchSource source, Action<string, long, long>? progress, CancellationToken cancellation)
+    {
+        var o = State.Options;
+        using var schedule = new PhaseSchedule(TimeGanPhases.Create((TimeGan)Generator, (TimeGanDiscriminator)Critic, source, o), o.Seed, o.Device);
+        try
+        {
+            return schedule.Train(cancellation, r =>
+            {
+                StepsTrained = r.Done;
+                progress?.Invoke(r.Phase, r.Step, r.PhaseSteps);
+            });
+        }
+        finally
+        {
+            History = schedule.History;
+            Generator.eval();
+            Critic.eval();
+        }
+    }
+
+    /// <summary>The default model's conditional WGAN-GP through the engine's <see cref="GanTrainer{TGenerator, TCritic}"/>.</summary>
+    private TrainingOutcome TrainGame(SequenceBatchSource source, Action<string, long, long>? progress, CancellationToken cancellation)
+    {
+        var o = State.Options;
         var trainerOptions = new GanTrainerOptions
         {
             BatchSize = o.BatchSize, CriticSteps = o.CriticSteps, Seed = o.Seed, Device = o.Device,
@@ -120,7 +156,7 @@ public sealed class SequenceSynthesizer : IDisposable
         var regularizers = new List<GanRegularizer>();
         if (o.GradientPenaltyWeight > 0) regularizers.Add(new GradientPenalty(o.GradientPenaltyWeight, o.PenaltyFraction));
         if (o.GeneratorEma is double decay) regularizers.Add(new GeneratorEma(decay));
-        using var trainer = new GanTrainer<SequenceGenerator, SequenceCritic>(Generator, Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
+        using var trainer = new GanTrainer<SequenceGenerator, SequenceCritic>((SequenceGenerator)Generator, (SequenceCritic)Critic, new WassersteinLoss(), source, trainerOptions, regularizers);
         Generator.NoiseGenerator = trainer.Rng;
         try
         {
