@@ -113,4 +113,26 @@ public sealed class TimeSeriesCommandTests : IDisposable
         Assert.False(File.Exists(P("s.csv")));
         Assert.Single(output.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void Fit_trains_TimeGAN_through_its_three_phases_and_refuses_unknown_models_and_presets()
+    {
+        var data = WritePanel();
+        var (exit, output) = CliRunner.Run(["timeseries", "fit", data, .. Roles, "--out", P("tg.bgan"), "--model", "timegan", "--pretrain-steps", "2", .. Small]);
+        Assert.True(exit == 0, output);
+        Assert.Contains("Trained 7 steps", output);   // 2 + 2 pre-training, 3 joint
+        Assert.Equal(0, CliRunner.Run("timeseries", "sample", P("tg.bgan"), "--count", "4", "--out", P("tg.csv"), "--condition", "kind=a").Exit);
+        Assert.All(File.ReadAllLines(P("tg.csv")).Skip(1), l => Assert.Equal("a", l.Split(',')[2]));
+
+        (exit, output) = CliRunner.Run(["timeseries", "fit", data, .. Roles, "--out", P("x.bgan"), "--model", "lstm", .. Small]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--model lstm", output);
+        (exit, output) = CliRunner.Run(["timeseries", "fit", data, .. Roles, "--out", P("x.bgan"), "--preset", "fast", .. Small]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--preset fast", output);
+        (exit, output) = CliRunner.Run(["timeseries", "fit", data, .. Roles, "--out", P("x.bgan"), "--model", "timegan", "--layers", "1", .. Small]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--layers", output);
+        Assert.False(File.Exists(P("x.bgan")));
+    }
 }

@@ -130,6 +130,13 @@ public sealed class ModelTests : IDisposable
         e = Assert.Throws<InvalidDataException>(() => SequenceModelFile.Load(version));
         Assert.Contains("version 9", e.Message);
         Assert.DoesNotContain('\n', e.Message);
+
+        // Version 1 (before the header named the model) had the same layout and holds the default model: still read.
+        var one = Path.Combine(dir, "v1.bgan");
+        v[8] = 1;
+        File.WriteAllBytes(one, v);
+        using var old = SequenceModelFile.Load(one);
+        Assert.IsType<SequenceGenerator>(old.Generator);
     }
 
     [Fact]

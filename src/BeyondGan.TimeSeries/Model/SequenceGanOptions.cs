@@ -71,6 +71,7 @@ public sealed record SequenceGanOptions
         if (BatchSize < 2) throw new ArgumentException($"--batch-size must be at least 2, got {BatchSize}.");
         if (EntityMinimumSteps < 0) throw new ArgumentException($"--entity-steps must be 0 or positive, got {EntityMinimumSteps}.");
         if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");
+        if (Model == SequenceModelKind.TimeGan && Layers < 2) throw new ArgumentException($"--layers must be at least 2 for TimeGAN (its supervisor has one layer fewer), got {Layers}.");
         if (Hidden < 1 || Layers < 1 || SequenceNoise < 1 || StepNoise < 1 || CriticChannels < 1)
             throw new ArgumentException("Network sizes must be positive.");
         if (StepsPerCell < 0) throw new ArgumentException($"--steps-per-cell must be 0 (automatic) or positive, got {StepsPerCell}.");

@@ -18,8 +18,11 @@ public static class SequenceModelFile
     /// <summary>Magic bytes at the start of every time-series model file.</summary>
     public static ReadOnlySpan<byte> Magic => "BGANSEQS"u8;
 
-    /// <summary>Current format version; files of another version are refused with a clear error.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Current format version (2: the header names the sequence model); files of another version are refused with a clear error.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>Oldest version this build reads (version 1 files hold the default model, the only one then).</summary>
+    public const int OldestVersion = 1;
 
     private const string EndMarker = "end of BeyondGan model";
 
@@ -63,8 +66,8 @@ public static class SequenceModelFile
             var magic = r.ReadBytes(Magic.Length);
             if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException(ModelFileKinds.WrongKind(path, "a BeyondGan time-series model", magic));
             int version = r.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"{path}: time-series model format version {version}, but this build of BeyondGan reads version {FormatVersion}; refit the model with this version.");
+            if (version < OldestVersion || version > FormatVersion)
+                throw new InvalidDataException($"{path}: time-series model format version {version}, but this build of BeyondGan reads versions {OldestVersion} to {FormatVersion}; refit the model with this version.");
             SequenceModelState state = null!;
             long steps = 0;
             MetricsHistory history = new();

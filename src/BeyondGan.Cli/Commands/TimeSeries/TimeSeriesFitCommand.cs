@@ -18,16 +18,25 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--steps <N>"), Description("Generator steps of the sequence GAN (default 5000).")]
+        [CommandOption("--model <NAME>"), Description("Sequence model: default (conditional WGAN-GP, several steps per GRU cell) or timegan (TimeGAN's networks and three phases at 5000 iterations each)."), DefaultValue("default")]
+        public string Model { get; init; } = "default";
+
+        [CommandOption("--preset <NAME>"), Description("paper: TimeGAN exactly as its paper trains it (3 × 24 GRUs, batch 128, Adam 1e-3, 50000 iterations per phase; hours on a CPU). Options given beside it override it.")]
+        public string? Preset { get; init; }
+
+        [CommandOption("--steps <N>"), Description("Generator steps of the sequence GAN (default 5000); for TimeGAN, iterations of the joint phase.")]
         public long? Steps { get; init; }
+
+        [CommandOption("--pretrain-steps <N>"), Description("TimeGAN: steps of each pre-training phase, autoencoder then supervisor (default: as --steps).")]
+        public long? PretrainSteps { get; init; }
 
         [CommandOption("--batch-size <N>"), Description("Sequences per step (default 128).")]
         public int? BatchSize { get; init; }
 
-        [CommandOption("--hidden <N>"), Description("GRU units of the generator (default 64).")]
+        [CommandOption("--hidden <N>"), Description("GRU units of the generator (default 64; TimeGAN 24, every network).")]
         public int? Hidden { get; init; }
 
-        [CommandOption("--layers <N>"), Description("GRU layers of the generator (default 1).")]
+        [CommandOption("--layers <N>"), Description("GRU layers of the generator (default 1; TimeGAN 3, at least 2).")]
         public int? Layers { get; init; }
 
         [CommandOption("--steps-per-cell <N>"), Description("Time steps each GRU cell emits (default: one per 32 steps of the longest sequence, at least 1).")]
@@ -42,10 +51,10 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
         [CommandOption("--penalty-fraction <F>"), Description("Share of each batch the gradient penalty is estimated on (default 0.25; 1 = all, as WGAN-GP).")]
         public double? PenaltyFraction { get; init; }
 
-        [CommandOption("--lr-g <LR>"), Description("Generator learning rate (default 1e-4).")]
+        [CommandOption("--lr-g <LR>"), Description("Generator learning rate (default 1e-4; TimeGAN 1e-3, also its autoencoder's).")]
         public double? LearningRateG { get; init; }
 
-        [CommandOption("--lr-d <LR>"), Description("Critic learning rate (default 2e-4).")]
+        [CommandOption("--lr-d <LR>"), Description("Critic learning rate (default 2e-4; TimeGAN 1e-3).")]
         public double? LearningRateD { get; init; }
 
         [CommandOption("--ema <DECAY>"), Description("Decay of the moving average of the generator's weights used for sampling (default 0.999; 0 = off).")]
@@ -67,17 +76,20 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
             if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
+            if (Model is not ("default" or "timegan")) return ValidationResult.Error($"--model {Model}: unknown model (default, timegan).");
+            if (Preset is not (null or "paper")) return ValidationResult.Error($"--preset {Preset}: unknown preset (paper).");
             var v = base.Validate();
             return v.Successful ? TableFormatSettings.CheckOutput("--out", Out) : v;
         }
 
-        /// <summary>The model options: the defaults with what was given.</summary>
+        /// <summary>The model options: the model's (or the preset's) defaults with what was given.</summary>
         public SequenceGanOptions GanOptions()
         {
-            var o = new SequenceGanOptions { Seed = Seed, Device = Device };
+            var o = (Preset == "paper" ? SequenceGanOptions.TimeGanPaper : Model == "timegan" ? SequenceGanOptions.TimeGanCpu : new SequenceGanOptions())
+                with { Seed = Seed, Device = Device };
             return o with
             {
-                Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers,
+                Steps = Steps ?? o.Steps, PretrainSteps = PretrainSteps ?? o.PretrainSteps, BatchSize = BatchSize ?? o.BatchSize, Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers,
                 StepsPerCell = StepsPerCell ?? o.StepsPerCell, CriticSteps = CriticSteps ?? o.CriticSteps,
                 CriticChannels = CriticChannels ?? o.CriticChannels, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction,
                 GeneratorLearningRate = LearningRateG ?? o.GeneratorLearningRate, CriticLearningRate = LearningRateD ?? o.CriticLearningRate,
@@ -102,10 +114,10 @@ internal sealed class TimeSeriesFitCommand : Command<TimeSeriesFitCommand.Settin
             SequenceModelFile.Save(settings.Out!, model);
             if (outcome == TrainingOutcome.Cancelled)
             {
-                AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.Steps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
+                AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.TotalSteps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
                 return CliErrors.Interrupted;
             }
-            AnsiConsole.MarkupLine($"Trained {options.Steps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
+            AnsiConsole.MarkupLine($"Trained {options.TotalSteps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
         }
         return 0;
     }

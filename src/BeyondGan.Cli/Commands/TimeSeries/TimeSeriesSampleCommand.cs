@@ -99,7 +99,7 @@ internal sealed class TimeSeriesSampleCommand : Command<TimeSeriesSampleCommand.
             writer.Commit();
             string what = model.State.Schema.IsPanel ? "entities" : "series";
             var part = settings.Shard is null ? "" : $" (part {shard} of a {count:N0}-{what[..^1]} draw)";
-            var note = model.IsComplete ? "" : $" (the model was trained for {model.StepsTrained:N0} of {model.State.Options.Steps:N0} steps)";
+            var note = model.IsComplete ? "" : $" (the model was trained for {model.StepsTrained:N0} of {model.State.Options.TotalSteps:N0} steps)";
             AnsiConsole.MarkupLine($"Wrote {partSequences:N0} {what}, {writer.RowsWritten:N0} rows{Markup.Escape(part)} to {Markup.Escape(settings.Out!)} in {watch.Elapsed.TotalSeconds:F1} s " +
                 $"({writer.RowsWritten / Math.Max(watch.Elapsed.TotalSeconds, 1e-9):N0} rows/s){Markup.Escape(note)}.");
             return 0;
