@@ -1,5 +1,6 @@
 using BeyondGan.Cli.Commands;
 using BeyondGan.Cli.Commands.Tabular;
+using BeyondGan.Cli.Commands.Text;
 using BeyondGan.Cli.Commands.TimeSeries;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -60,6 +61,13 @@ public static class BeyondGanApp
                 ts.AddCommand<TimeSeriesEvaluateCommand>("evaluate")
                     .WithDescription("Score synthetic sequences against real ones: discriminative and predictive scores, Context-FID, correlations, autocorrelation; JSON and an HTML report.")
                     .WithExample("timeseries", "evaluate", "--real", "readings.csv", "--synthetic", "synthetic.csv", "--time", "timestamp", "--entity", "machine", "--report", "report.html");
+            });
+            config.AddBranch("text", text =>
+            {
+                text.SetDescription("Text generation metrics: BLEU and Self-BLEU exactly as the benchmarks define them, fast (models come next).");
+                text.AddCommand<TextEvaluateCommand>("evaluate")
+                    .WithDescription("Score generated sentences against real ones: BLEU-2..5, Self-BLEU-2..5, distinct-n, n-gram divergence, copies; JSON.")
+                    .WithExample("text", "evaluate", "--real", "test_coco.txt", "--synthetic", "samples.txt", "--train", "image_coco.txt", "--json", "scores.json");
             });
             config.AddCommand<ToyCommand>("toy")
                 .WithDescription("Train and evaluate on the 2-D mode-collapse benchmark (ring of 8 or grid of 25 Gaussians).")

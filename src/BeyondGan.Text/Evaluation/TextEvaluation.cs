@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BeyondGan.Text.Data;
+using BeyondGan.Text.Metrics;
+using BeyondGan.Text.Tokenization;
+
+namespace BeyondGan.Text.Evaluation;
+
+/// <summary>
+/// Scores generated sentences against real ones (REFERENCES §4): BLEU-2..5 with every real sentence as a reference,
+/// exact leave-one-out Self-BLEU-2..5 (with the number of sentences, since it grows with it), distinct-1..4, the
+/// Jensen–Shannon divergence of the 1- to 4-gram distributions, lengths, and with the training set the share of samples
+/// copied from it. Both sides are tokenized by the benchmarks' word tokenizer.
+/// </summary>
+public static class TextEvaluation
+{
+    /// <summary>Scores <paramref name="synthetic"/> against <paramref name="real"/> (and <paramref name="training"/>, when given).</summary>
+    public static TextEvaluationResult Compute(TextCorpus real, TextCorpus synthetic, TextCorpus? training = null, TreebankWordTokenizer? tokenizer = null)
+    {
+        var watch = Stopwatch.StartNew();
+        tokenizer ??= new TreebankWordTokenizer();
+        var t = tokenizer;
+        List<IReadOnlyList<string>> Tokens(TextCorpus c) => c.Lines.AsParallel().AsOrdered().Select(l => (IReadOnlyList<string>)t.Tokenize(l)).ToList();
+        var r = Tokens(real);
+        var s = Tokens(synthetic);
+        var bleu = new Bleu(r).Corpus(s);
+        var self = s.Count >= 2 ? SelfBleu.Score(s) : null;
+        int[] orders = [2, 3, 4, 5];
+        int[] small = [1, 2, 3, 4];
+        return new TextEvaluationResult
+        {
+            RealSentences = r.Count,
+            SyntheticSentences = s.Count,
+            Bleu = orders.ToDictionary(n => $"bleu{n}", n => bleu[n]),
+            SelfBleu = self is null ? null : orders.ToDictionary(n => $"self_bleu{n}", n => self[n]),
+            SelfBleuSentences = self?.Count ?? 0,
+            Distinct = small.ToDictionary(n => $"distinct{n}", n => DistinctNGrams.Score(s, n)),
+            RealDistinct = small.ToDictionary(n => $"distinct{n}", n => DistinctNGrams.Score(r, n)),
+            NGramJsd = small.ToDictionary(n => $"jsd{n}", n => NGramDivergence.Score(r, s, n)),
+            MeanLength = s.Average(x => x.Count),
+            RealMeanLength = r.Average(x => x.Count),
+            Copied = training is null ? null : CopiedShare.Score(s, Tokens(training)),
+            Seconds = watch.Elapsed.TotalSeconds,
+        };
+    }
+}
+
+/// <summary>What <see cref="TextEvaluation.Compute"/> measured (the JSON of <c>text evaluate</c>).</summary>
+public sealed record TextEvaluationResult
+{
+    /// <summary>Real (reference) sentences.</summary>
+    [JsonPropertyName("real_sentences")] public int RealSentences { get; init; }
+    /// <summary>Generated sentences scored.</summary>
+    [JsonPropertyName("synthetic_sentences")] public int SyntheticSentences { get; init; }
+    /// <summary>BLEU-2..5 against the real sentences (higher: closer to real text).</summary>
+    [JsonPropertyName("bleu")] public required IReadOnlyDictionary<string, double> Bleu { get; init; }
+    /// <summary>Self-BLEU-2..5, leave-one-out (higher: less diverse); null for fewer than 2 sentences.</summary>
+    [JsonPropertyName("self_bleu")] public IReadOnlyDictionary<string, double>? SelfBleu { get; init; }
+    /// <summary>Sentences Self-BLEU was computed over (it grows with them).</summary>
+    [JsonPropertyName("self_bleu_sentences")] public int SelfBleuSentences { get; init; }
+    /// <summary>Distinct-1..4 of the generated sentences.</summary>
+    [JsonPropertyName("distinct")] public required IReadOnlyDictionary<string, double> Distinct { get; init; }
+    /// <summary>Distinct-1..4 of the real sentences, for comparison.</summary>
+    [JsonPropertyName("real_distinct")] public required IReadOnlyDictionary<string, double> RealDistinct { get; init; }
+    /// <summary>Jensen–Shannon divergence of the 1- to 4-gram distributions (0 best).</summary>
+    [JsonPropertyName("ngram_jsd")] public required IReadOnlyDictionary<string, double> NGramJsd { get; init; }
+    /// <summary>Mean tokens per generated sentence.</summary>
+    [JsonPropertyName("mean_length")] public double MeanLength { get; init; }
+    /// <summary>Mean tokens per real sentence.</summary>
+    [JsonPropertyName("real_mean_length")] public double RealMeanLength { get; init; }
+    /// <summary>Share of generated sentences copied from the training set; null without one.</summary>
+    [JsonPropertyName("copied")] public double? Copied { get; init; }
+    /// <summary>Seconds the scores took.</summary>
+    [JsonPropertyName("seconds")] public double Seconds { get; init; }
+
+    /// <summary>The result as indented JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
+}
