@@ -1,0 +1,46 @@
+namespace BeyondGan.Text.Model;
+
+/// <summary>Hyper-parameters of a text model and how its corpus is read.</summary>
+public sealed record TextModelOptions
+{
+    /// <summary>Training steps (batches).</summary>
+    public long Steps { get; init; } = 3_000;
+    /// <summary>Sentences per batch.</summary>
+    public int BatchSize { get; init; } = 64;
+    /// <summary>Size of the token embeddings.</summary>
+    public int Embedding { get; init; } = 128;
+    /// <summary>LSTM units per layer.</summary>
+    public int Hidden { get; init; } = 256;
+    /// <summary>LSTM layers.</summary>
+    public int Layers { get; init; } = 1;
+    /// <summary>Dropout on the embeddings, between layers and before the output (0 = none).</summary>
+    public double Dropout { get; init; } = 0.3;
+    /// <summary>Adam learning rate.</summary>
+    public double LearningRate { get; init; } = 2e-3;
+    /// <summary>Gradients are clipped to this global norm (0 = no clipping).</summary>
+    public double GradientClip { get; init; } = 5;
+    /// <summary>Tokens seen fewer times become &lt;unk&gt;.</summary>
+    public int MinimumCount { get; init; } = 1;
+    /// <summary>Longest sentence in tokens; longer ones are truncated, or refused with <see cref="RefuseLong"/>.</summary>
+    public int MaxLength { get; init; } = 48;
+    /// <summary>Refuse (instead of truncating) a sentence longer than <see cref="MaxLength"/>.</summary>
+    public bool RefuseLong { get; init; }
+    /// <summary>Lower-case text before tokenizing (the benchmarks do).</summary>
+    public bool LowerCase { get; init; } = true;
+    /// <summary>Seed of everything random.</summary>
+    public long Seed { get; init; }
+    /// <summary>Device: cpu, cuda, cuda:N.</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for a bad value.</summary>
+    public void Validate()
+    {
+        if (Steps < 0) throw new ArgumentException($"--steps must be 0 or positive, got {Steps}.");
+        if (BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1, got {BatchSize}.");
+        if (Embedding < 1 || Hidden < 1 || Layers < 1) throw new ArgumentException("Network sizes must be positive.");
+        if (Dropout is < 0 or >= 1) throw new ArgumentException($"--dropout must be in [0, 1), got {Dropout}.");
+        if (LearningRate <= 0) throw new ArgumentException($"--lr must be positive, got {LearningRate}.");
+        if (MaxLength < 1) throw new ArgumentException($"--max-length must be at least 1, got {MaxLength}.");
+        if (MinimumCount < 1) throw new ArgumentException($"--min-count must be at least 1, got {MinimumCount}.");
+    }
+}

@@ -1,0 +1,207 @@
+using BeyondGan.Runtime;
+using BeyondGan.Sampling;
+using BeyondGan.Text.Data;
+using BeyondGan.Text.Tokenization;
+using BeyondGan.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Text.Model;
+
+/// <summary>
+/// A text model: the corpus tokenized by the benchmarks' word tokenizer, a vocabulary, and an LSTM language model trained
+/// by maximum likelihood through the engine's <see cref="PhaseSchedule"/> — the baseline every text GAN must beat
+/// (REFERENCES §4). Samples are drawn token by token at a temperature (optionally top-k or nucleus), in chunks each
+/// seeded from (seed, chunk), so the same seed gives the same sentences at any size.
+/// </summary>
+public sealed class TextSynthesizer : IDisposable
+{
+    internal TextSynthesizer(TextModelState state)
+    {
+        TorchRuntime.EnsureLoaded();
+        State = state;
+        Seeding.Seed(state.Options.Seed);
+        Network = new LstmLanguageModel(state.Vocabulary.Count, state.Options);
+        Network.to(TorchRuntime.ParseDevice(state.Options.Device));
+    }
+
+    /// <summary>Vocabulary, options and sizes (the model file's header).</summary>
+    public TextModelState State { get; }
+    /// <summary>The language model.</summary>
+    public LstmLanguageModel Network { get; }
+    /// <summary>Per-step training metrics.</summary>
+    public MetricsHistory History { get; internal set; } = new();
+    /// <summary>Steps trained.</summary>
+    public long StepsTrained { get; internal set; }
+    /// <summary>True when every requested step was trained.</summary>
+    public bool IsComplete => StepsTrained >= State.Options.Steps;
+
+    /// <summary>The tokenizer the model reads and scores text with.</summary>
+    public TreebankWordTokenizer Tokenizer => new(State.Options.LowerCase);
+
+    /// <summary>Tokenizes <paramref name="corpus"/>, builds the vocabulary and trains; a cancellation stops at a step boundary.</summary>
+    public static TextSynthesizer Fit(TextCorpus corpus, TextModelOptions options, Action<string, long, long>? progress = null, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        TorchRuntime.EnsureLoaded();
+        var tokenizer = new TreebankWordTokenizer(options.LowerCase);
+        var sentences = corpus.Lines.AsParallel().AsOrdered().Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        int truncated = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            if (sentences[i].Count <= options.MaxLength) continue;
+            if (options.RefuseLong)
+                throw new InvalidDataException($"{corpus.Source}, line {corpus.LineNumbers[i]}: {sentences[i].Count} tokens, more than --max-length {options.MaxLength}.");
+            sentences[i] = sentences[i].Take(options.MaxLength).ToArray();
+            truncated++;
+        }
+        var vocabulary = Vocabulary.Build(sentences, options.MinimumCount);
+        var state = new TextModelState
+        {
+            Library = typeof(TextSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Model = "mle", Tokenizer = options.LowerCase ? "treebank-words, lower-cased" : "treebank-words",
+            Vocabulary = vocabulary, Options = options, TrainingSentences = sentences.Count, TruncatedSentences = truncated,
+        };
+        var model = new TextSynthesizer(state);
+        var encoded = sentences.Select(vocabulary.Encode).ToList();
+        using var schedule = new PhaseSchedule([new MaximumLikelihoodPhase(model.Network, encoded, options, options.Steps)], options.Seed, options.Device);
+        try
+        {
+            schedule.Train(cancellation, r =>
+            {
+                model.StepsTrained = r.Done;
+                progress?.Invoke(r.Phase, r.Step, r.PhaseSteps);
+            });
+        }
+        finally
+        {
+            model.History = schedule.History;
+            model.Network.eval();
+        }
+        return model;
+    }
+
+    /// <summary>Sentences per chunk of a draw.</summary>
+    public const int ChunkSentences = 500;
+
+    /// <summary>
+    /// Streams <paramref name="count"/> sampled sentences (as tokens), chunk by chunk, or only the chunks of
+    /// <paramref name="shard"/>; the same seed and options give the same sentences.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<string>> Sample(long count, TextSamplingOptions? sampling = null, long seed = 0, Shard? shard = null)
+    {
+        sampling ??= new TextSamplingOptions();
+        sampling.Validate();
+        var plan = new DrawPlan(count, ChunkSentences, shard ?? Shard.Whole, seed);
+        return Chunks(plan, sampling);
+    }
+
+    private IEnumerable<IReadOnlyList<string>> Chunks(DrawPlan plan, TextSamplingOptions sampling)
+    {
+        foreach (var (index, _, n) in plan.Chunks())
+            foreach (var s in SampleChunk(n, sampling, plan.ChunkSeed(index))) yield return s;
+    }
+
+    private List<IReadOnlyList<string>> SampleChunk(int count, TextSamplingOptions sampling, ulong seed)
+    {
+        var device = TorchRuntime.ParseDevice(State.Options.Device);
+        using var rng = new TorchSharp.torch.Generator(seed);
+        using var guard = new CollectionGuard();   // no collection mid-op (docs/TORCHSHARP.md, native Scalars)
+        guard.Enter();
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        Network.eval();
+        var ids = new long[count, State.Options.MaxLength + 1];
+        var token = full(count, Vocabulary.Begin, ScalarType.Int64).to(device);
+        var ended = zeros(count, ScalarType.Bool).to(device);
+        (Tensor, Tensor)? state = null;
+        for (int t = 0; t <= State.Options.MaxLength; t++)
+        {
+            using var stepScope = NewDisposeScope();
+            var (logits, next) = Network.Step(token, state);
+            logits = Restrict(logits / sampling.Temperature, sampling);
+            if (t == State.Options.MaxLength) logits = ForceEnd(logits);
+            var drawn = multinomial(logits.softmax(1).cpu(), 1, generator: rng).squeeze(1).to(device);
+            drawn = where(ended, full_like(drawn, Vocabulary.Pad), drawn);
+            var values = drawn.cpu().data<long>().ToArray();
+            for (int i = 0; i < count; i++) ids[i, t] = values[i];
+            ended = ended.logical_or(drawn.eq(Vocabulary.End));
+            token = drawn.MoveToOuterDisposeScope();
+            ended = ended.MoveToOuterDisposeScope();
+            state = (next.H.MoveToOuterDisposeScope(), next.C.MoveToOuterDisposeScope());
+            if (ended.all().item<bool>()) break;
+        }
+        var result = new List<IReadOnlyList<string>>(count);
+        for (int i = 0; i < count; i++)
+            result.Add(State.Vocabulary.Decode(Enumerable.Range(0, ids.GetLength(1)).Select(t => (int)ids[i, t])));
+        return result;
+    }
+
+    /// <summary>Top-k and nucleus restrictions of next-token logits (the excluded get −∞).</summary>
+    private static Tensor Restrict(Tensor logits, TextSamplingOptions s)
+    {
+        // Padding and the beginning token are never drawn.
+        var mask = zeros_like(logits, dtype: ScalarType.Bool);
+        mask[TensorIndex.Colon, Vocabulary.Pad] = tensor(true);
+        mask[TensorIndex.Colon, Vocabulary.Begin] = tensor(true);
+        logits = logits.masked_fill(mask, double.NegativeInfinity);
+        if (s.TopK > 0 && s.TopK < logits.shape[1])
+        {
+            var kth = logits.topk(s.TopK, 1).values.narrow(1, s.TopK - 1, 1);
+            logits = logits.masked_fill(logits.lt(kth), double.NegativeInfinity);
+        }
+        if (s.TopP < 1)
+        {
+            var (sorted, order) = logits.sort(1, descending: true);
+            var cumulative = sorted.softmax(1).cumsum(1);
+            // Drop a token when the tokens before it already reach p (so the most likely one always stays).
+            var drop = (cumulative - sorted.softmax(1)).ge(s.TopP);
+            var dropInPlace = zeros_like(drop).scatter(1, order, drop);
+            logits = logits.masked_fill(dropInPlace, double.NegativeInfinity);
+        }
+        return logits;
+    }
+
+    private static Tensor ForceEnd(Tensor logits)
+    {
+        var only = full_like(logits, double.NegativeInfinity);
+        only[TensorIndex.Colon, Vocabulary.End] = tensor(0.0f);
+        return only;
+    }
+
+    /// <summary>
+    /// Teacher-forced negative log-likelihood (natural log) of <paramref name="corpus"/> under the model at temperature 1:
+    /// per token (every token and the end of each sentence), and as the benchmarks average it, over every position of
+    /// sentences padded to <paramref name="paddedLength"/> tokens (positions after the end count as certain).
+    /// </summary>
+    public (double PerToken, double PerPaddedPosition) NegativeLogLikelihood(TextCorpus corpus, int paddedLength)
+    {
+        var tokenizer = Tokenizer;
+        var encoded = corpus.Lines.Select(l => State.Vocabulary.Encode(tokenizer.Tokenize(l).Take(State.Options.MaxLength).ToArray())).ToList();
+        var device = TorchRuntime.ParseDevice(State.Options.Device);
+        double total = 0;
+        long tokens = 0;
+        using var guard = new CollectionGuard();
+        Network.eval();
+        for (int start = 0; start < encoded.Count; start += 256)
+        {
+            guard.Enter();
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var part = encoded.Skip(start).Take(256).ToList();
+            int width = part.Max(e => e.Length);
+            var flat = new long[part.Count * width];
+            for (int i = 0; i < part.Count; i++) for (int t = 0; t < part[i].Length; t++) flat[i * width + t] = part[i][t];
+            var batch = tensor(flat, new long[] { part.Count, width }).to(device);
+            var logits = Network.call(batch.narrow(1, 0, width - 1));
+            var target = batch.narrow(1, 1, width - 1);
+            var loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), target.reshape(-1), ignore_index: 0, reduction: nn.Reduction.Sum);
+            total += loss.item<float>();
+            tokens += part.Sum(e => e.Length - 1);
+        }
+        return (total / tokens, total / ((long)encoded.Count * Math.Max(paddedLength, 1)));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Network.Dispose();
+}

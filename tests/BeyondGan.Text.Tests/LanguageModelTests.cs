@@ -1,0 +1,106 @@
+using System.Text;
+using BeyondGan.Runtime;
+using BeyondGan.Text.Data;
+using BeyondGan.Text.Model;
+using BeyondGan.Text.Tokenization;
+
+namespace BeyondGan.Text.Tests;
+
+public sealed class LanguageModelTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("bgan-text-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    /// <summary>Two sentence shapes with a few nouns: learnable in a few hundred tiny steps.</summary>
+    internal static TextCorpus Corpus()
+    {
+        var nouns = new[] { "cat", "dog", "bird", "horse" };
+        var places = new[] { "mat", "park", "house" };
+        var lines = new List<string>();
+        var rng = new Random(1);
+        for (int i = 0; i < 200; i++)
+            lines.Add(i % 2 == 0 ? $"a {nouns[rng.Next(4)]} sat on the {places[rng.Next(3)]}." : $"the {nouns[rng.Next(4)]} ran in the {places[rng.Next(3)]}.");
+        return TextCorpus.Parse("toy.txt", Encoding.UTF8.GetBytes(string.Join("\n", lines)));
+    }
+
+    internal static readonly TextModelOptions Tiny = new() { Steps = 300, BatchSize = 16, Embedding = 16, Hidden = 32, Dropout = 0, LearningRate = 1e-2 };
+
+    private static TextSynthesizer Fit(TextModelOptions? o = null)
+    {
+        TorchRuntime.SetThreads(1);
+        return TextSynthesizer.Fit(Corpus(), o ?? Tiny);
+    }
+
+    [Fact]
+    public void The_language_model_learns_the_corpus()
+    {
+        using var model = Fit();
+        var nll = model.History.Series("mle/nll").Select(p => p.Value).ToList();
+        Assert.True(nll.TakeLast(20).Average() < 0.5 * nll.Take(20).Average(), $"NLL {nll.Take(20).Average():F2} → {nll.TakeLast(20).Average():F2}");
+        // Greedy-ish sampling reproduces the corpus's two shapes.
+        var samples = model.Sample(40, new TextSamplingOptions { Temperature = 0.3 }, seed: 1).Select(s => string.Join(' ', s)).ToList();
+        Assert.True(samples.Count(s => System.Text.RegularExpressions.Regex.IsMatch(s, @"^(a \w+ sat on|the \w+ ran in) the \w+ \.$")) >= 36, string.Join(" | ", samples));
+        var (perToken, padded) = model.NegativeLogLikelihood(Corpus(), paddedLength: 20);
+        Assert.InRange(perToken, 0, 1.5);
+        Assert.True(padded < perToken);
+    }
+
+    [Fact]
+    public void Same_seed_same_sentences_and_the_model_file_round_trips()
+    {
+        using var a = Fit(Tiny with { Steps = 30 });
+        using var b = Fit(Tiny with { Steps = 30 });
+        string Draw(TextSynthesizer m, long seed) => string.Join("\n", m.Sample(700, seed: seed).Select(s => string.Join(' ', s)));
+        Assert.Equal(Draw(a, 3), Draw(b, 3));
+        Assert.NotEqual(Draw(a, 3), Draw(a, 4));
+        var path = Path.Combine(dir, "m.bgan");
+        TextModelFile.Save(path, a);
+        using var loaded = TextModelFile.Load(path);
+        Assert.Equal(Draw(a, 3), Draw(loaded, 3));
+        Assert.Equal(a.State.Vocabulary.Tokens, loaded.State.Vocabulary.Tokens);
+
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(Path.Combine(dir, "cut.bgan"), bytes[..(bytes.Length / 2)]);
+        Assert.Contains("truncated or corrupt", Assert.Throws<InvalidDataException>(() => TextModelFile.Load(Path.Combine(dir, "cut.bgan"))).Message);
+        File.WriteAllBytes(Path.Combine(dir, "t.bgan"), [.. "BGANSEQS"u8.ToArray(), 1, 0, 0, 0]);
+        Assert.Contains("time-series model", Assert.Throws<InvalidDataException>(() => TextModelFile.Load(Path.Combine(dir, "t.bgan"))).Message);
+        bytes[8] = 9;
+        File.WriteAllBytes(Path.Combine(dir, "v9.bgan"), bytes);
+        Assert.Contains("version 9", Assert.Throws<InvalidDataException>(() => TextModelFile.Load(Path.Combine(dir, "v9.bgan"))).Message);
+    }
+
+    [Fact]
+    public void Top_k_of_one_is_greedy_and_sentences_never_exceed_the_maximum_length()
+    {
+        using var model = Fit(Tiny with { Steps = 20, MaxLength = 5 });
+        var greedy = model.Sample(10, new TextSamplingOptions { TopK = 1 }, seed: 1).Select(s => string.Join(' ', s)).Distinct().ToList();
+        Assert.Single(greedy);
+        Assert.All(model.Sample(50, new TextSamplingOptions { Temperature = 3 }, seed: 2), s => Assert.True(s.Count <= 5));
+        Assert.All(model.Sample(50, new TextSamplingOptions { TopP = 0.01 }, seed: 2).Select(s => string.Join(' ', s)).Distinct(), _ => { });
+        Assert.Throws<ArgumentException>(() => model.Sample(1, new TextSamplingOptions { Temperature = 0 }).ToList());
+    }
+
+    [Fact]
+    public void Long_sentences_are_truncated_or_refused_by_option()
+    {
+        TorchRuntime.SetThreads(1);
+        var corpus = TextCorpus.Parse("long.txt", "a b c d e f g\na b\n"u8);
+        using var model = TextSynthesizer.Fit(corpus, Tiny with { Steps = 1, MaxLength = 4 });
+        Assert.Equal(1, model.State.TruncatedSentences);
+        var e = Assert.Throws<InvalidDataException>(() => TextSynthesizer.Fit(corpus, Tiny with { Steps = 1, MaxLength = 4, RefuseLong = true }));
+        Assert.Contains("long.txt, line 1: 7 tokens", e.Message);
+    }
+
+    [Fact]
+    public void Detokenized_text_tokenizes_back_to_the_same_tokens()
+    {
+        var tokenizer = new TreebankWordTokenizer();
+        foreach (var text in new[] { "a man's dog can't run.", "he said, \"hello there\" and left...", "(a test) costs $5 -- or 10%!", "i'd say we're gonna win.", "a plate with chips and a burger." })
+        {
+            var tokens = tokenizer.Tokenize(text);
+            Assert.Equal(tokens, tokenizer.Tokenize(Detokenizer.Join(tokens)));
+        }
+        Assert.Equal("a man's dog can't run.", Detokenizer.Join(tokenizer.Tokenize("a man's dog can't run.")));
+    }
+}
