@@ -64,7 +64,16 @@ public static class BeyondGanApp
             });
             config.AddBranch("text", text =>
             {
-                text.SetDescription("Text generation metrics: BLEU and Self-BLEU exactly as the benchmarks define them, fast (models come next).");
+                text.SetDescription("Text generation: fit a language model on one sentence per line, sample sentences, score them with BLEU and Self-BLEU exactly as the benchmarks define them.");
+                text.AddCommand<TextDemoCommand>("demo")
+                    .WithDescription("Fit a language model on captions from a small grammar, sample, and print BLEU, Self-BLEU and grammaticality (no data needed).")
+                    .WithExample("text", "demo");
+                text.AddCommand<TextFitCommand>("fit")
+                    .WithDescription("Train a text model (an LSTM language model by maximum likelihood) and save it to a .bgan file.")
+                    .WithExample("text", "fit", "image_coco.txt", "--test", "test_coco.txt", "--out", "coco.bgan");
+                text.AddCommand<TextSampleCommand>("sample")
+                    .WithDescription("Generate sentences, one per line, at a temperature (optionally top-k or nucleus).")
+                    .WithExample("text", "sample", "coco.bgan", "--count", "10000", "--out", "samples.txt", "--temperature", "0.8");
                 text.AddCommand<TextEvaluateCommand>("evaluate")
                     .WithDescription("Score generated sentences against real ones: BLEU-2..5, Self-BLEU-2..5, distinct-n, n-gram divergence, copies; JSON.")
                     .WithExample("text", "evaluate", "--real", "test_coco.txt", "--synthetic", "samples.txt", "--train", "image_coco.txt", "--json", "scores.json");

@@ -43,4 +43,44 @@ public sealed class TextCommandTests : IDisposable
             Assert.False(File.Exists(P("s.json")));
         }
     }
+
+    [Fact]
+    public void Fit_and_sample_write_a_model_and_the_same_file_for_the_same_seed()
+    {
+        File.WriteAllText(P("train.txt"), string.Join("\n", Enumerable.Range(0, 60).Select(i => i % 2 == 0 ? $"a dog sat on mat {i % 5}." : $"the cat ran in park {i % 3}.")) + "\n");
+        var (exit, output) = CliRunner.Run("text", "fit", P("train.txt"), "--out", P("m.bgan"), "--steps", "30", "--hidden", "16", "--embedding", "8", "--batch-size", "8", "--monitor-every", "15", "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Trained 30 steps", output);
+        Assert.Contains("step 15: BLEU-2..5", output);
+        (exit, output) = CliRunner.Run("text", "sample", P("m.bgan"), "--count", "40", "--out", P("a.txt"), "--seed", "3", "--temperature", "0.7");
+        Assert.True(exit == 0, output);
+        Assert.Equal(40, File.ReadAllLines(P("a.txt")).Length);
+        Assert.Equal(0, CliRunner.Run("text", "sample", P("m.bgan"), "--count", "40", "--out", P("b.txt"), "--seed", "3", "--temperature", "0.7").Exit);
+        Assert.Equal(File.ReadAllBytes(P("a.txt")), File.ReadAllBytes(P("b.txt")));
+
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            (["text", "sample", P("m.bgan"), "--count", "5", "--out", P("c.txt"), "--temperature", "0"], "--temperature"),
+            (["text", "sample", P("train.txt"), "--count", "5", "--out", P("c.txt")], "train.txt"),
+            (["text", "fit", P("train.txt"), "--out", P("c.bgan"), "--model", "gpt"], "--model gpt"),
+            (["text", "fit", P("nothing.txt"), "--out", P("c.bgan")], "nothing.txt"),
+        })
+        {
+            (exit, output) = CliRunner.Run(args);
+            Assert.NotEqual(0, exit);
+            Assert.Contains(expected, output);
+            Assert.Single(output.Trim().Split('\n'));
+        }
+        Assert.False(File.Exists(P("c.txt")));
+        Assert.False(File.Exists(P("c.bgan")));
+    }
+
+    [Fact]
+    public void The_demo_runs_without_data()
+    {
+        var (exit, output) = CliRunner.Run("text", "demo", "--sentences", "200", "--steps", "40", "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("grammatical", output);
+        Assert.Contains("Self-BLEU", output);
+    }
 }

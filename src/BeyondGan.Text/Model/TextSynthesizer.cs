@@ -39,8 +39,13 @@ public sealed class TextSynthesizer : IDisposable
     /// <summary>The tokenizer the model reads and scores text with.</summary>
     public TreebankWordTokenizer Tokenizer => new(State.Options.LowerCase);
 
-    /// <summary>Tokenizes <paramref name="corpus"/>, builds the vocabulary and trains; a cancellation stops at a step boundary.</summary>
-    public static TextSynthesizer Fit(TextCorpus corpus, TextModelOptions options, Action<string, long, long>? progress = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Tokenizes <paramref name="corpus"/>, builds the vocabulary and trains; a cancellation stops at a step boundary.
+    /// <paramref name="monitor"/>, when given, is called with the model every <paramref name="monitorEvery"/> steps (to
+    /// score a few samples while training).
+    /// </summary>
+    public static TextSynthesizer Fit(TextCorpus corpus, TextModelOptions options, Action<string, long, long>? progress = null, CancellationToken cancellation = default,
+        Action<TextSynthesizer, long>? monitor = null, long monitorEvery = 500)
     {
         options.Validate();
         TorchRuntime.EnsureLoaded();
@@ -71,6 +76,7 @@ public sealed class TextSynthesizer : IDisposable
             {
                 model.StepsTrained = r.Done;
                 progress?.Invoke(r.Phase, r.Step, r.PhaseSteps);
+                if (monitor is not null && monitorEvery > 0 && r.Done % monitorEvery == 0) monitor(model, r.Done);
             });
         }
         finally
@@ -110,7 +116,14 @@ public sealed class TextSynthesizer : IDisposable
         guard.Enter();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
+        bool wasTraining = Network.training;
         Network.eval();
+        try { return Draw(count, sampling, rng, device); }
+        finally { if (wasTraining) Network.train(); }
+    }
+
+    private List<IReadOnlyList<string>> Draw(int count, TextSamplingOptions sampling, TorchSharp.torch.Generator rng, Device device)
+    {
         var ids = new long[count, State.Options.MaxLength + 1];
         var token = full(count, Vocabulary.Begin, ScalarType.Int64).to(device);
         var ended = zeros(count, ScalarType.Bool).to(device);

@@ -1,0 +1,142 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using BeyondGan.Cli.Commands.Tabular;
+using BeyondGan.Runtime;
+using BeyondGan.Text.Data;
+using BeyondGan.Text.Metrics;
+using BeyondGan.Text.Model;
+using BeyondGan.Text.Tokenization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BeyondGan.Cli.Commands.Text;
+
+/// <summary><c>beyondgan text fit CORPUS --out MODEL.bgan</c>: trains a language model on one sentence per line.</summary>
+internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<CORPUS>"), Description("Training sentences, one per line (UTF-8).")]
+        public string Corpus { get; init; } = "";
+
+        [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--model <NAME>"), Description("mle: an LSTM language model trained by maximum likelihood (the baseline text GANs must beat)."), DefaultValue("mle")]
+        public string Model { get; init; } = "mle";
+
+        [CommandOption("--test <FILE>"), Description("Held-out sentences: every --monitor-every steps, BLEU-2..5 of 200 samples against them and two samples are printed.")]
+        public string? Test { get; init; }
+
+        [CommandOption("--steps <N>"), Description("Training steps (default 3000).")]
+        public long? Steps { get; init; }
+
+        [CommandOption("--epochs <E>"), Description("Training epochs instead of --steps (an epoch = as many sentences as the corpus has).")]
+        public double? Epochs { get; init; }
+
+        [CommandOption("--batch-size <N>"), Description("Sentences per step (default 64).")]
+        public int? BatchSize { get; init; }
+
+        [CommandOption("--hidden <N>"), Description("LSTM units (default 256).")]
+        public int? Hidden { get; init; }
+
+        [CommandOption("--layers <N>"), Description("LSTM layers (default 1).")]
+        public int? Layers { get; init; }
+
+        [CommandOption("--embedding <N>"), Description("Token embedding size (default 128).")]
+        public int? Embedding { get; init; }
+
+        [CommandOption("--dropout <P>"), Description("Dropout (default 0.3).")]
+        public double? Dropout { get; init; }
+
+        [CommandOption("--lr <LR>"), Description("Adam learning rate (default 2e-3).")]
+        public double? LearningRate { get; init; }
+
+        [CommandOption("--min-count <N>"), Description("Tokens seen fewer times become <unk> (default 1).")]
+        public int? MinimumCount { get; init; }
+
+        [CommandOption("--max-length <N>"), Description("Longest sentence in tokens; longer ones are truncated (default 48).")]
+        public int? MaxLength { get; init; }
+
+        [CommandOption("--refuse-long"), Description("Refuse a sentence longer than --max-length instead of truncating it.")]
+        public bool RefuseLong { get; init; }
+
+        [CommandOption("--keep-case"), Description("Do not lower-case the text (the benchmarks lower-case it).")]
+        public bool KeepCase { get; init; }
+
+        [CommandOption("--monitor-every <N>"), Description("Steps between the BLEU and sample lines printed while training (default 500; 0 = none)."), DefaultValue(500L)]
+        public long MonitorEvery { get; init; } = 500;
+
+        [CommandOption("--seed <S>"), Description("Seed of the whole fit (default 0)."), DefaultValue(0L)]
+        public long Seed { get; init; }
+
+        [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
+        public int Threads { get; init; }
+
+        [CommandOption("--device <NAME>"), Description("cpu (default), cuda or cuda:N."), DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+
+        public override ValidationResult Validate()
+        {
+            if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
+            if (Model != "mle") return ValidationResult.Error($"--model {Model}: unknown model (mle; SeqGAN and RelGAN are not built yet).");
+            if (Steps is not null && Epochs is not null) return ValidationResult.Error("give --steps or --epochs, not both.");
+            if (Epochs is <= 0) return ValidationResult.Error($"--epochs must be positive, got {Epochs}.");
+            if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
+            return TableFormatSettings.CheckOutput("--out", Out);
+        }
+
+        public TextModelOptions Options(int sentences)
+        {
+            var o = new TextModelOptions { Seed = Seed, Device = Device };
+            int batch = BatchSize ?? o.BatchSize;
+            return o with
+            {
+                Steps = Epochs is double e ? (long)Math.Ceiling(e * sentences / batch) : Steps ?? o.Steps, BatchSize = batch,
+                Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers, Embedding = Embedding ?? o.Embedding, Dropout = Dropout ?? o.Dropout,
+                LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, MaxLength = MaxLength ?? o.MaxLength,
+                RefuseLong = RefuseLong, LowerCase = !KeepCase,
+            };
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var problem = TorchRuntime.TryEnsureLoaded();
+        if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
+        TorchRuntime.SetThreads(settings.Threads);
+        var corpus = TextCorpus.Read(settings.Corpus);
+        var test = settings.Test is null ? null : TextCorpus.Read(settings.Test);
+        var options = settings.Options(corpus.Lines.Count);
+        options.Validate();
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(Path.GetFileName(settings.Corpus))}: {corpus.Lines.Count:N0} sentences ({corpus.EmptyLines:N0} empty lines skipped); {options.Steps:N0} steps of {options.BatchSize}[/]");
+        var watch = Stopwatch.StartNew();
+        var model = Fit(corpus, test, options, settings.MonitorEvery, Path.GetFileName(settings.Corpus), cancellationToken);
+        using (model)
+        {
+            TextModelFile.Save(settings.Out!, model);
+            AnsiConsole.MarkupLine($"[grey]vocabulary {model.State.Vocabulary.Count:N0} ids; {model.State.TruncatedSentences:N0} sentences truncated to {options.MaxLength} tokens[/]");
+            if (!model.IsComplete)
+            {
+                AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.Steps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
+                return CliErrors.Interrupted;
+            }
+            AnsiConsole.MarkupLine($"Trained {options.Steps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
+        }
+        return 0;
+    }
+
+    /// <summary>Trains with a progress bar and, every <paramref name="every"/> steps, BLEU of 200 samples and two of them.</summary>
+    internal static TextSynthesizer Fit(TextCorpus corpus, TextCorpus? test, TextModelOptions options, long every, string title, CancellationToken cancellation)
+    {
+        Bleu? bleu = null;
+        return TrainingProgressBar.Run(title, cancellation, (progress, token) => TextSynthesizer.Fit(corpus, options, progress, token, (model, step) =>
+        {
+            var tokenizer = model.Tokenizer;
+            bleu ??= new Bleu((test ?? corpus).Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList());
+            var samples = model.Sample(200, seed: 0).ToList();
+            var b = bleu.Corpus(samples);
+            AnsiConsole.MarkupLine(Markup.Escape($"step {step:N0}: BLEU-2..5 {b[2]:F3} / {b[3]:F3} / {b[4]:F3} / {b[5]:F3} ({(test is null ? "against the training set" : "against --test")}); e.g. \"{Detokenizer.Join(samples[0])}\", \"{Detokenizer.Join(samples[1])}\""));
+        }, every));
+    }
+}
