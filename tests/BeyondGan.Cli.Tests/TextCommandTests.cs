@@ -57,6 +57,15 @@ public sealed class TextCommandTests : IDisposable
         Assert.Equal(40, File.ReadAllLines(P("a.txt")).Length);
         Assert.Equal(0, CliRunner.Run("text", "sample", P("m.bgan"), "--count", "40", "--out", P("b.txt"), "--seed", "3", "--temperature", "0.7").Exit);
         Assert.Equal(File.ReadAllBytes(P("a.txt")), File.ReadAllBytes(P("b.txt")));
+        (exit, output) = CliRunner.Run("text", "evaluate", "--real", P("train.txt"), "--synthetic", P("a.txt"), "--model", P("m.bgan"), "--temperatures", "0.5,1",
+            "--sweep-count", "20", "--report", P("r.html"), "--json", P("r.json"), "--threads", "1");
+        Assert.True(exit == 0, output);
+        var html = File.ReadAllText(P("r.html"));
+        Assert.Contains("Quality and diversity", html);
+        Assert.Contains("data:image/png;base64,", html);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", ""));
+        using (var json = JsonDocument.Parse(File.ReadAllText(P("r.json"))))
+            Assert.Equal(2, json.RootElement.GetProperty("curve").GetArrayLength());
 
         foreach (var (args, expected) in new (string[], string)[]
         {

@@ -73,7 +73,20 @@ public sealed record TextEvaluationResult
     [JsonPropertyName("copied")] public double? Copied { get; init; }
     /// <summary>Seconds the scores took.</summary>
     [JsonPropertyName("seconds")] public double Seconds { get; init; }
+    /// <summary>The quality–diversity curve of a model swept over temperatures (Caccia et al. 2020), when one was given.</summary>
+    [JsonPropertyName("curve")] public IReadOnlyList<QualityDiversityPoint>? Curve { get; init; }
 
     /// <summary>The result as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
 }
+
+/// <summary>One point of a quality–diversity curve: BLEU-5 (quality) against Self-BLEU-5 (lack of diversity) at a temperature.</summary>
+/// <param name="Temperature">The softmax temperature the sentences were drawn at.</param>
+/// <param name="Bleu5">BLEU-5 against the real sentences.</param>
+/// <param name="SelfBleu5">Leave-one-out Self-BLEU-5.</param>
+/// <param name="Sentences">Sentences drawn.</param>
+public sealed record QualityDiversityPoint(
+    [property: JsonPropertyName("temperature")] double Temperature,
+    [property: JsonPropertyName("bleu5")] double Bleu5,
+    [property: JsonPropertyName("self_bleu5")] double SelfBleu5,
+    [property: JsonPropertyName("sentences")] int Sentences);

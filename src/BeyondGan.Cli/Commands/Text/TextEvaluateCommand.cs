@@ -1,6 +1,11 @@
 using System.ComponentModel;
 using BeyondGan.Cli.Commands.Tabular;
+using BeyondGan.Evaluation.Report;
 using BeyondGan.IO;
+using BeyondGan.Runtime;
+using BeyondGan.Text.Metrics;
+using BeyondGan.Text.Model;
+using BeyondGan.Text.Tokenization;
 using BeyondGan.Text.Data;
 using BeyondGan.Text.Evaluation;
 using Spectre.Console;
@@ -28,11 +33,32 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         [CommandOption("--json <FILE>"), Description("Write every score as JSON.")]
         public string? Json { get; init; }
 
+        [CommandOption("--report <FILE.html>"), Description("Write a self-contained HTML report (scores, the quality–diversity plane, lengths, bigrams, sample sentences, the published rows).")]
+        public string? Report { get; init; }
+
+        [CommandOption("--model <MODEL.bgan>"), Description("A text model to sweep over --temperatures: its quality–diversity curve (BLEU-5 against Self-BLEU-5) goes into the JSON and the report.")]
+        public string? Model { get; init; }
+
+        [CommandOption("--temperatures <LIST>"), Description("Temperatures of the sweep (default 0.7,0.85,1,1.15,1.3)."), DefaultValue("0.7,0.85,1,1.15,1.3")]
+        public string Temperatures { get; init; } = "0.7,0.85,1,1.15,1.3";
+
+        [CommandOption("--sweep-count <N>"), Description("Sentences drawn at each temperature of the sweep (default: as many as --synthetic has).")]
+        public int? SweepCount { get; init; }
+
+        [CommandOption("--threads <N>"), Description("libtorch threads for the sweep (0 = all cores)."), DefaultValue(0)]
+        public int Threads { get; init; }
+
+        public double[] ParsedTemperatures() => Temperatures.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && v > 0 ? v
+                : throw new ArgumentException($"--temperatures: '{t}' is not a positive number.")).ToArray();
+
         public override ValidationResult Validate()
         {
             if (Real is null) return ValidationResult.Error("--real FILE is required.");
             if (Synthetic is null) return ValidationResult.Error("--synthetic FILE is required.");
-            return TableFormatSettings.CheckOutput("--json", Json);
+            if (SweepCount is < 2) return ValidationResult.Error($"--sweep-count must be at least 2, got {SweepCount}.");
+            var v = TableFormatSettings.CheckOutput("--json", Json);
+            return v.Successful ? TableFormatSettings.CheckOutput("--report", Report) : v;
         }
     }
 
@@ -41,9 +67,35 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         var real = TextCorpus.Read(settings.Real!);
         var synthetic = TextCorpus.Read(settings.Synthetic!);
         var train = settings.Train is null ? null : TextCorpus.Read(settings.Train);
+        var temperatures = settings.Model is null ? [] : settings.ParsedTemperatures();
         var r = TextEvaluation.Compute(real, synthetic, train);
+        var tokenizer = new TreebankWordTokenizer();
+        var realTokens = real.Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        if (settings.Model is not null)
+        {
+            var problem = TorchRuntime.TryEnsureLoaded();
+            if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
+            TorchRuntime.SetThreads(settings.Threads);
+            using var model = TextModelFile.Load(settings.Model);
+            var bleu = new Bleu(realTokens);
+            int n = settings.SweepCount ?? synthetic.Lines.Count;
+            var curve = new List<QualityDiversityPoint>();
+            foreach (double t in temperatures)
+            {
+                var drawn = model.Sample(n, new TextSamplingOptions { Temperature = t }, seed: 0).ToList();
+                curve.Add(new QualityDiversityPoint(t, bleu.Corpus(drawn)[5], SelfBleu.Score(drawn)[5], n));
+                AnsiConsole.MarkupLine($"[grey]temperature {t:0.##}: BLEU-5 {curve[^1].Bleu5:F3}, Self-BLEU-5 {curve[^1].SelfBleu5:F3}[/]");
+            }
+            r = r with { Curve = curve };
+        }
         Print(r);
         if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, r.ToJson());
+        if (settings.Report is not null)
+        {
+            var syntheticTokens = synthetic.Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+            AtomicFile.WriteAllText(settings.Report, TextHtmlReport.Build(r, realTokens, syntheticTokens, new ReportSources(Path.GetFileName(settings.Real!), Path.GetFileName(settings.Synthetic!))));
+            AnsiConsole.MarkupLine($"Report written to {Markup.Escape(settings.Report)}.");
+        }
         return 0;
     }
 
