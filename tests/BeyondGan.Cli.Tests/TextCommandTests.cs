@@ -85,6 +85,18 @@ public sealed class TextCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fit_trains_RelGAN_after_its_MLE_pre_training()
+    {
+        File.WriteAllText(P("train.txt"), string.Join("\n", Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"a dog sat on mat {i % 5}." : $"the cat ran in park {i % 3}.")) + "\n");
+        var (exit, output) = CliRunner.Run("text", "fit", P("train.txt"), "--out", P("rg.bgan"), "--model", "relgan", "--steps", "10", "--adversarial-steps", "4",
+            "--hidden", "16", "--embedding", "8", "--batch-size", "8", "--critic-filters", "4", "--monitor-every", "0", "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Trained 14 steps", output);
+        Assert.Equal(0, CliRunner.Run("text", "sample", P("rg.bgan"), "--count", "5", "--out", P("rg.txt")).Exit);
+        Assert.Equal(5, File.ReadAllLines(P("rg.txt")).Length);
+    }
+
+    [Fact]
     public void The_demo_runs_without_data()
     {
         var (exit, output) = CliRunner.Run("text", "demo", "--sentences", "200", "--steps", "40", "--threads", "1");

@@ -87,6 +87,16 @@ public class LossTests
     }
 
     [Fact]
+    public void Relativistic_standard_pairs_each_real_with_its_generated_sample()
+    {
+        var (r, f) = Scores();   // real [1, −1], fake [0.5, −2]
+        var loss = new RelativisticStandardLoss();
+        Assert.Equal((Softplus(0.5 - 1) + Softplus(-2 + 1)) / 2, Value(loss.CriticLoss(r, f)), 5);
+        Assert.Equal((Softplus(1 - 0.5) + Softplus(-1 + 2)) / 2, Value(loss.GeneratorLoss(r, f)), 5);
+        Assert.True(loss.GeneratorNeedsRealScores);
+    }
+
+    [Fact]
     public void Catalog_knows_every_name_and_refuses_unknown()
     {
         foreach (var name in LossCatalog.Names) Assert.NotNull(LossCatalog.Create(name).Loss);

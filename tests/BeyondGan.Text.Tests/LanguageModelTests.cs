@@ -103,4 +103,50 @@ public sealed class LanguageModelTests : IDisposable
         }
         Assert.Equal("a man's dog can't run.", Detokenizer.Join(tokenizer.Tokenize("a man's dog can't run.")));
     }
+
+    [Fact]
+    public void RelGAN_pretrains_by_MLE_then_plays_the_game_through_the_engine_reproducibly()
+    {
+        var o = Tiny with { Model = "relgan", Steps = 150, AdversarialSteps = 6, CriticRepresentations = 2, CriticEmbedding = 8, CriticFilters = 8, BetaMax = 10 };
+        var phases = new List<string>();
+        TorchRuntime.SetThreads(1);
+        using var a = TextSynthesizer.Fit(Corpus(), o, progress: (phase, _, _) => { if (phases.LastOrDefault() != phase) phases.Add(phase); });
+        Assert.Equal(["mle", "adversarial"], phases);
+        Assert.Equal(156, a.StepsTrained);
+        Assert.True(a.IsComplete);
+        Assert.Contains("adversarial/critic_loss", a.History.Columns);
+        Assert.All(a.History.Series("adversarial/generator_loss"), p => Assert.True(double.IsFinite(p.Value)));
+        using var b = TextSynthesizer.Fit(Corpus(), o);
+        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(50, seed: 1).Select(s => string.Join(' ', s)));
+        Assert.Equal(Draw(a), Draw(b));
+        var path = Path.Combine(dir, "relgan.bgan");
+        TextModelFile.Save(path, a);
+        using var loaded = TextModelFile.Load(path);
+        Assert.Equal("relgan", loaded.State.Model);
+        Assert.Equal(Draw(a), Draw(loaded));
+    }
+
+    [Fact]
+    public void The_text_generator_emits_relaxed_one_hots_that_end_in_padding()
+    {
+        TorchRuntime.SetThreads(1);
+        using var model = Fit(Tiny with { Steps = 100 });
+        using var g = new TextGenerator(model.Network, model.State.Vocabulary.Count, 9) { InverseTemperature = 1000 };
+        using var rng = new TorchSharp.torch.Generator(1);
+        g.NoiseGenerator = rng;
+        using var _ = TorchSharp.torch.no_grad();
+        var x = g.call(TorchSharp.torch.zeros(4, 1), null);
+        Assert.Equal(new long[] { 4, 9, model.State.Vocabulary.Count }, x.shape);
+        var sums = x.sum(2).data<float>().ToArray();
+        Assert.All(sums, v => Assert.Equal(1f, v, 3));
+        // Every sentence has an end, and after it only padding (exact one-hots of id 0).
+        var ids = x.argmax(2).data<long>().ToArray();
+        for (int i = 0; i < 4; i++)
+        {
+            var row = ids.Skip(i * 9).Take(9).ToArray();
+            int end = Array.IndexOf(row, (long)Vocabulary.End);
+            Assert.True(end >= 0);
+            Assert.All(row.Skip(end + 1), id => Assert.Equal(Vocabulary.Pad, id));
+        }
+    }
 }

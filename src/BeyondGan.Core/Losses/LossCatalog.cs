@@ -6,7 +6,7 @@ namespace BeyondGan.Losses;
 public static class LossCatalog
 {
     /// <summary>Accepted names.</summary>
-    public static readonly IReadOnlyList<string> Names = new[] { "minimax", "ns", "wgan", "wgan-gp", "hinge", "lsgan", "ragan" };
+    public static readonly IReadOnlyList<string> Names = new[] { "minimax", "ns", "wgan", "wgan-gp", "hinge", "lsgan", "ragan", "rsgan" };
 
     /// <summary>
     /// Creates the loss called <paramref name="name"/> and the regulariser it implies: weight clipping (c = 0.01) for
@@ -21,6 +21,7 @@ public static class LossCatalog
         "hinge" => (new HingeLoss(), null),
         "lsgan" or "least-squares" => (new LeastSquaresLoss(), null),
         "ragan" or "relativistic" => (new RelativisticAverageLoss(), null),
+        "rsgan" => (new RelativisticStandardLoss(), null),
         _ => throw new ArgumentException($"Unknown loss '{name}': use one of {string.Join(", ", Names)}."),
     };
 }

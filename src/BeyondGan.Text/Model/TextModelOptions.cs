@@ -3,8 +3,24 @@ namespace BeyondGan.Text.Model;
 /// <summary>Hyper-parameters of a text model and how its corpus is read.</summary>
 public sealed record TextModelOptions
 {
-    /// <summary>Training steps (batches).</summary>
+    /// <summary>The model: "mle" (a language model by maximum likelihood) or "relgan" (MLE pre-training, then RelGAN's game).</summary>
+    public string Model { get; init; } = "mle";
+    /// <summary>Maximum-likelihood training steps (batches); for RelGAN, its pre-training.</summary>
     public long Steps { get; init; } = 3_000;
+    /// <summary>RelGAN: adversarial steps after the pre-training (each one critic and one generator update).</summary>
+    public long AdversarialSteps { get; init; } = 1_000;
+    /// <summary>RelGAN: the largest inverse temperature β_max of the relaxed one-hots (annealed from 1).</summary>
+    public double BetaMax { get; init; } = 100;
+    /// <summary>RelGAN: embedding representations of the critic (RelGAN: 64; fewer on a CPU).</summary>
+    public int CriticRepresentations { get; init; } = 2;
+    /// <summary>RelGAN: size of each critic embedding.</summary>
+    public int CriticEmbedding { get; init; } = 32;
+    /// <summary>RelGAN: filters per convolution width (2–5) of the critic (RelGAN: 300).</summary>
+    public int CriticFilters { get; init; } = 64;
+    /// <summary>RelGAN: Adam learning rate of both networks in the game (RelGAN: 1e-4).</summary>
+    public double AdversarialLearningRate { get; init; } = 1e-4;
+    /// <summary>Steps of the whole run.</summary>
+    public long TotalSteps => Model == "relgan" ? Steps + AdversarialSteps : Steps;
     /// <summary>Sentences per batch.</summary>
     public int BatchSize { get; init; } = 64;
     /// <summary>Size of the token embeddings.</summary>
@@ -35,6 +51,10 @@ public sealed record TextModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for a bad value.</summary>
     public void Validate()
     {
+        if (Model is not ("mle" or "relgan")) throw new ArgumentException($"--model {Model}: unknown model (mle, relgan).");
+        if (AdversarialSteps < 0) throw new ArgumentException($"--adversarial-steps must be 0 or positive, got {AdversarialSteps}.");
+        if (BetaMax < 1) throw new ArgumentException($"--beta-max must be at least 1, got {BetaMax}.");
+        if (CriticRepresentations < 1 || CriticEmbedding < 1 || CriticFilters < 1) throw new ArgumentException("Critic sizes must be positive.");
         if (Steps < 0) throw new ArgumentException($"--steps must be 0 or positive, got {Steps}.");
         if (BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1, got {BatchSize}.");
         if (Embedding < 1 || Hidden < 1 || Layers < 1) throw new ArgumentException("Network sizes must be positive.");

@@ -1,3 +1,4 @@
+using BeyondGan.Losses;
 using BeyondGan.Runtime;
 using BeyondGan.Sampling;
 using BeyondGan.Text.Data;
@@ -34,7 +35,7 @@ public sealed class TextSynthesizer : IDisposable
     /// <summary>Steps trained.</summary>
     public long StepsTrained { get; internal set; }
     /// <summary>True when every requested step was trained.</summary>
-    public bool IsComplete => StepsTrained >= State.Options.Steps;
+    public bool IsComplete => StepsTrained >= State.Options.TotalSteps;
 
     /// <summary>The tokenizer the model reads and scores text with.</summary>
     public TreebankWordTokenizer Tokenizer => new(State.Options.LowerCase);
@@ -64,12 +65,29 @@ public sealed class TextSynthesizer : IDisposable
         var state = new TextModelState
         {
             Library = typeof(TextSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            Model = "mle", Tokenizer = options.LowerCase ? "treebank-words, lower-cased" : "treebank-words",
+            Model = options.Model, Tokenizer = options.LowerCase ? "treebank-words, lower-cased" : "treebank-words",
             Vocabulary = vocabulary, Options = options, TrainingSentences = sentences.Count, TruncatedSentences = truncated,
         };
         var model = new TextSynthesizer(state);
         var encoded = sentences.Select(vocabulary.Encode).ToList();
-        using var schedule = new PhaseSchedule([new MaximumLikelihoodPhase(model.Network, encoded, options, options.Steps)], options.Seed, options.Device);
+        var phases = new List<TrainingPhase> { new MaximumLikelihoodPhase(model.Network, encoded, options, options.Steps) };
+        GanTrainer<TextGenerator, TextCritic>? trainer = null;
+        TextGenerator? generator = null;
+        if (options.Model == "relgan")
+        {
+            int length = encoded.Max(e => e.Length) - 1;   // tokens and the end
+            generator = new TextGenerator(model.Network, vocabulary.Count, length);
+            var critic = new TextCritic(vocabulary.Count, options.CriticRepresentations, options.CriticEmbedding, options.CriticFilters);
+            critic.to(TorchRuntime.ParseDevice(options.Device));
+            var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.AdversarialLearningRate, Beta1 = 0.9, Beta2 = 0.999 };
+            trainer = new GanTrainer<TextGenerator, TextCritic>(generator, critic, new RelativisticStandardLoss(),
+                new SentenceBatchSource(encoded, length, vocabulary.Count),
+                new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = 1, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
+                [new GumbelAnnealing(generator, options.BetaMax)]);
+            generator.NoiseGenerator = trainer.Rng;
+            phases.Add(trainer.AsPhase(options.AdversarialSteps));
+        }
+        using var schedule = new PhaseSchedule(phases, options.Seed, options.Device);
         try
         {
             schedule.Train(cancellation, r =>
@@ -82,6 +100,8 @@ public sealed class TextSynthesizer : IDisposable
         finally
         {
             model.History = schedule.History;
+            if (generator is not null) generator.NoiseGenerator = null;
+            trainer?.Dispose();
             model.Network.eval();
         }
         return model;

@@ -22,8 +22,23 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("mle: an LSTM language model trained by maximum likelihood (the baseline text GANs must beat)."), DefaultValue("mle")]
+        [CommandOption("--model <NAME>"), Description("mle: an LSTM language model trained by maximum likelihood (the baseline text GANs must beat); relgan: that model pre-trained by MLE, then RelGAN's game (Gumbel-softmax with annealed β, a multi-representation CNN critic, relativistic loss)."), DefaultValue("mle")]
         public string Model { get; init; } = "mle";
+
+        [CommandOption("--adversarial-steps <N>"), Description("relgan: steps of the game after --steps of MLE pre-training (default 1000).")]
+        public long? AdversarialSteps { get; init; }
+
+        [CommandOption("--beta-max <B>"), Description("relgan: largest inverse temperature of the relaxed one-hots, annealed from 1 (default 100).")]
+        public double? BetaMax { get; init; }
+
+        [CommandOption("--critic-representations <N>"), Description("relgan: embedding representations of the critic (default 2; RelGAN 64).")]
+        public int? CriticRepresentations { get; init; }
+
+        [CommandOption("--critic-filters <N>"), Description("relgan: filters per convolution width of the critic (default 64; RelGAN 300).")]
+        public int? CriticFilters { get; init; }
+
+        [CommandOption("--gan-lr <LR>"), Description("relgan: Adam learning rate of the game (default 1e-4).")]
+        public double? GanLearningRate { get; init; }
 
         [CommandOption("--test <FILE>"), Description("Held-out sentences: every --monitor-every steps, BLEU-2..5 of 200 samples against them and two samples are printed.")]
         public string? Test { get; init; }
@@ -79,7 +94,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
-            if (Model != "mle") return ValidationResult.Error($"--model {Model}: unknown model (mle; SeqGAN and RelGAN are not built yet).");
+            if (Model is not ("mle" or "relgan")) return ValidationResult.Error($"--model {Model}: unknown model (mle, relgan; SeqGAN is not built yet).");
             if (Steps is not null && Epochs is not null) return ValidationResult.Error("give --steps or --epochs, not both.");
             if (Epochs is <= 0) return ValidationResult.Error($"--epochs must be positive, got {Epochs}.");
             if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
@@ -95,7 +110,10 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
                 Steps = Epochs is double e ? (long)Math.Ceiling(e * sentences / batch) : Steps ?? o.Steps, BatchSize = batch,
                 Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers, Embedding = Embedding ?? o.Embedding, Dropout = Dropout ?? o.Dropout,
                 LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, MaxLength = MaxLength ?? o.MaxLength,
-                RefuseLong = RefuseLong, LowerCase = !KeepCase,
+                RefuseLong = RefuseLong, LowerCase = !KeepCase, Model = Model,
+                AdversarialSteps = AdversarialSteps ?? o.AdversarialSteps, BetaMax = BetaMax ?? o.BetaMax,
+                CriticRepresentations = CriticRepresentations ?? o.CriticRepresentations, CriticFilters = CriticFilters ?? o.CriticFilters,
+                AdversarialLearningRate = GanLearningRate ?? o.AdversarialLearningRate,
             };
         }
     }
@@ -109,7 +127,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         var test = settings.Test is null ? null : TextCorpus.Read(settings.Test);
         var options = settings.Options(corpus.Lines.Count);
         options.Validate();
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(Path.GetFileName(settings.Corpus))}: {corpus.Lines.Count:N0} sentences ({corpus.EmptyLines:N0} empty lines skipped); {options.Steps:N0} steps of {options.BatchSize}[/]");
+        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(Path.GetFileName(settings.Corpus))}: {corpus.Lines.Count:N0} sentences ({corpus.EmptyLines:N0} empty lines skipped); {options.TotalSteps:N0} steps of {options.BatchSize}[/]");
         var watch = Stopwatch.StartNew();
         var model = Fit(corpus, test, options, settings.MonitorEvery, Path.GetFileName(settings.Corpus), cancellationToken);
         using (model)
@@ -118,10 +136,10 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
             AnsiConsole.MarkupLine($"[grey]vocabulary {model.State.Vocabulary.Count:N0} ids; {model.State.TruncatedSentences:N0} sentences truncated to {options.MaxLength} tokens[/]");
             if (!model.IsComplete)
             {
-                AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.Steps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
+                AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.TotalSteps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
                 return CliErrors.Interrupted;
             }
-            AnsiConsole.MarkupLine($"Trained {options.Steps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
+            AnsiConsole.MarkupLine($"Trained {options.TotalSteps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
         }
         return 0;
     }

@@ -92,7 +92,7 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
                 return CliErrors.Interrupted;
             }
             file.Commit();
-            var note = model.IsComplete ? "" : $" (the model was trained for {model.StepsTrained:N0} of {model.State.Options.Steps:N0} steps)";
+            var note = model.IsComplete ? "" : $" (the model was trained for {model.StepsTrained:N0} of {model.State.Options.TotalSteps:N0} steps)";
             AnsiConsole.MarkupLine($"Wrote {written:N0} sentences to {Markup.Escape(settings.Out!)} in {watch.Elapsed.TotalSeconds:F1} s{Markup.Escape(note)}.");
             return 0;
         }
