@@ -139,6 +139,10 @@ public sealed class LanguageModelTests : IDisposable
         Assert.Equal(new long[] { 4, 9, model.State.Vocabulary.Count }, x.shape);
         var sums = x.sum(2).data<float>().ToArray();
         Assert.All(sums, v => Assert.Equal(1f, v, 3));
+        g.StraightThroughEstimator = true;
+        var hard = g.call(TorchSharp.torch.zeros(4, 1), null).data<float>().ToArray();
+        Assert.All(hard, v => Assert.True(Math.Abs(v) < 1e-6 || Math.Abs(v - 1) < 1e-6));   // exact one-hots
+        g.StraightThroughEstimator = false;
         // Every sentence has an end, and after it only padding (exact one-hots of id 0).
         var ids = x.argmax(2).data<long>().ToArray();
         for (int i = 0; i < 4; i++)

@@ -31,6 +31,12 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator
     /// <summary>β of the relaxed one-hots (1 at the start of training, β_max at its end).</summary>
     public double InverseTemperature { get; set; } = 1;
 
+    /// <summary>
+    /// Show the critic exact one-hots of the sampled tokens with the relaxed sample's gradient (the straight-through
+    /// estimator, y = y_hard − stopgrad(ŷ) + ŷ; Bengio et al. 2013) instead of the relaxed one-hots themselves.
+    /// </summary>
+    public bool StraightThroughEstimator { get; set; }
+
     /// <summary>Random generator of the Gumbel noise (the trainer's).</summary>
     public TorchSharp.torch.Generator? NoiseGenerator { get; set; }
 
@@ -58,6 +64,7 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator
             var hard = perturbed.argmax(1);
             if (t == Length - 1) hard = full_like(hard, Vocabulary.End);
             var soft = (perturbed * InverseTemperature).softmax(1);
+            if (StraightThroughEstimator) soft = StraightThrough.Apply(nn.functional.one_hot(hard, vocabulary).to(soft.dtype), soft);
             soft = where(ended.unsqueeze(1), padding, soft);
             steps.Add(soft);
             token = where(ended, full_like(hard, Vocabulary.Pad), hard);

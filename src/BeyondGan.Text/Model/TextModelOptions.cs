@@ -11,6 +11,8 @@ public sealed record TextModelOptions
     public long AdversarialSteps { get; init; } = 1_000;
     /// <summary>RelGAN: the largest inverse temperature β_max of the relaxed one-hots (annealed from 1).</summary>
     public double BetaMax { get; init; } = 100;
+    /// <summary>RelGAN: the critic sees exact one-hots with straight-through gradients instead of Gumbel-softmax's relaxed ones.</summary>
+    public bool StraightThrough { get; init; }
     /// <summary>RelGAN: embedding representations of the critic (RelGAN: 64; fewer on a CPU).</summary>
     public int CriticRepresentations { get; init; } = 2;
     /// <summary>RelGAN: size of each critic embedding.</summary>

@@ -76,7 +76,7 @@ public sealed class TextSynthesizer : IDisposable
         if (options.Model == "relgan")
         {
             int length = encoded.Max(e => e.Length) - 1;   // tokens and the end
-            generator = new TextGenerator(model.Network, vocabulary.Count, length);
+            generator = new TextGenerator(model.Network, vocabulary.Count, length) { StraightThroughEstimator = options.StraightThrough };
             var critic = new TextCritic(vocabulary.Count, options.CriticRepresentations, options.CriticEmbedding, options.CriticFilters);
             critic.to(TorchRuntime.ParseDevice(options.Device));
             var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.AdversarialLearningRate, Beta1 = 0.9, Beta2 = 0.999 };

@@ -37,6 +37,9 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         [CommandOption("--critic-filters <N>"), Description("relgan: filters per convolution width of the critic (default 64; RelGAN 300).")]
         public int? CriticFilters { get; init; }
 
+        [CommandOption("--estimator <NAME>"), Description("relgan: gumbel (the critic sees Gumbel-softmax's relaxed one-hots, default) or straight-through (exact one-hots, the relaxed gradient)."), DefaultValue("gumbel")]
+        public string Estimator { get; init; } = "gumbel";
+
         [CommandOption("--gan-lr <LR>"), Description("relgan: Adam learning rate of the game (default 1e-4).")]
         public double? GanLearningRate { get; init; }
 
@@ -95,6 +98,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
             if (Model is not ("mle" or "relgan")) return ValidationResult.Error($"--model {Model}: unknown model (mle, relgan; SeqGAN is not built yet).");
+            if (Estimator is not ("gumbel" or "straight-through")) return ValidationResult.Error($"--estimator {Estimator}: unknown (gumbel, straight-through).");
             if (Steps is not null && Epochs is not null) return ValidationResult.Error("give --steps or --epochs, not both.");
             if (Epochs is <= 0) return ValidationResult.Error($"--epochs must be positive, got {Epochs}.");
             if (Threads < 0) return ValidationResult.Error("--threads must be 0 or positive.");
@@ -113,7 +117,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
                 RefuseLong = RefuseLong, LowerCase = !KeepCase, Model = Model,
                 AdversarialSteps = AdversarialSteps ?? o.AdversarialSteps, BetaMax = BetaMax ?? o.BetaMax,
                 CriticRepresentations = CriticRepresentations ?? o.CriticRepresentations, CriticFilters = CriticFilters ?? o.CriticFilters,
-                AdversarialLearningRate = GanLearningRate ?? o.AdversarialLearningRate,
+                AdversarialLearningRate = GanLearningRate ?? o.AdversarialLearningRate, StraightThrough = Estimator == "straight-through",
             };
         }
     }
