@@ -153,4 +153,52 @@ public sealed class LanguageModelTests : IDisposable
             Assert.All(row.Skip(end + 1), id => Assert.Equal(Vocabulary.Pad, id));
         }
     }
+
+    [Fact]
+    public void A_conditional_model_generates_each_sentence_for_its_label()
+    {
+        var animals = new[] { "cat", "dog", "bird" };
+        var lines = new List<string>();
+        var labels = new List<string>();
+        for (int i = 0; i < 200; i++)
+        {
+            bool news = i % 2 == 0;
+            lines.Add(news ? $"the minister said on {new[] { "monday", "friday" }[i % 4 / 2]} that taxes will rise ." : $"a {animals[i % 3]} sits on the mat .");
+            labels.Add(news ? "news" : "caption");
+        }
+        var corpus = TextCorpus.Labelled("labelled", lines, labels);
+        TorchRuntime.SetThreads(1);
+        using var model = TextSynthesizer.Fit(corpus, Tiny with { Steps = 200 });
+        Assert.Equal(["caption", "news"], model.State.Labels);
+        var tokenizer = new TreebankWordTokenizer();
+        var classifier = Metrics.LabelClassifier.Train(lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList(), labels);
+        foreach (var label in new[] { "news", "caption" })
+        {
+            var drawn = model.Sample(60, seed: 2, label: label).ToList();
+            Assert.True(classifier.Accuracy(drawn, Enumerable.Repeat(label, drawn.Count).ToList()) >= 0.95, label);
+        }
+        Assert.Contains("not a label", Assert.Throws<ArgumentException>(() => model.Sample(1, label: "poem")).Message);
+        using var plain = Fit(Tiny with { Steps = 5 });
+        Assert.Contains("without labels", Assert.Throws<ArgumentException>(() => plain.Sample(1, label: "news")).Message);
+        var path = Path.Combine(dir, "c.bgan");
+        TextModelFile.Save(path, model);
+        using var loaded = TextModelFile.Load(path);
+        Assert.Equal(string.Join("|", model.Sample(20, seed: 5, label: "news").Select(x => string.Join(' ', x))), string.Join("|", loaded.Sample(20, seed: 5, label: "news").Select(x => string.Join(' ', x))));
+    }
+
+    [Fact]
+    public void A_column_of_a_table_is_read_with_its_labels_and_bad_label_columns_are_refused()
+    {
+        var path = Path.Combine(dir, "t.csv");
+        File.WriteAllText(path, "id,text,kind\n1,a cat sat.,caption\n2,,caption\n3,taxes rise.,news\n");
+        var c = TextCorpus.ReadColumn(path, "text", "kind");
+        Assert.Equal(["a cat sat.", "taxes rise."], c.Lines);
+        Assert.Equal(["caption", "news"], c.Labels!);
+        Assert.Equal(1, c.EmptyLines);
+        Assert.Contains("no column 'body'", Assert.Throws<InvalidDataException>(() => TextCorpus.ReadColumn(path, "body")).Message);
+        File.WriteAllText(path, "text,kind\na cat sat.,caption\na dog ran.,caption\n");
+        Assert.Contains("one class", Assert.Throws<InvalidDataException>(() => TextCorpus.ReadColumn(path, "text", "kind")).Message);
+        File.WriteAllText(path, "text,kind\na cat sat.,caption\na dog ran.,\n");
+        Assert.Contains("line 3, column kind: the label is missing", Assert.Throws<InvalidDataException>(() => TextCorpus.ReadColumn(path, "text", "kind")).Message);
+    }
 }

@@ -9,12 +9,59 @@ namespace BeyondGan.Text.Data;
 /// </summary>
 public sealed class TextCorpus
 {
-    private TextCorpus(string source, IReadOnlyList<string> lines, IReadOnlyList<int> lineNumbers, int emptyLines)
+    private TextCorpus(string source, IReadOnlyList<string> lines, IReadOnlyList<int> lineNumbers, int emptyLines, IReadOnlyList<string>? labels = null)
     {
         Source = source;
         Lines = lines;
         LineNumbers = lineNumbers;
         EmptyLines = emptyLines;
+        Labels = labels;
+    }
+
+    /// <summary>Each sentence's label (a conditional corpus), or null.</summary>
+    public IReadOnlyList<string>? Labels { get; }
+
+    /// <summary>A labelled corpus from sentences and their labels (in memory).</summary>
+    public static TextCorpus Labelled(string source, IReadOnlyList<string> lines, IReadOnlyList<string> labels)
+    {
+        if (lines.Count != labels.Count) throw new ArgumentException("one label per sentence is needed.");
+        var keep = Enumerable.Range(0, lines.Count).Where(i => !string.IsNullOrWhiteSpace(lines[i])).ToList();
+        if (keep.Count == 0) throw new InvalidDataException($"{source}: every sentence is empty; a corpus needs at least one sentence.");
+        return new TextCorpus(source, keep.Select(i => lines[i]).ToList(), keep.Select(i => i + 1).ToList(), lines.Count - keep.Count, keep.Select(i => labels[i]).ToList());
+    }
+
+    /// <summary>
+    /// Reads the sentences of <paramref name="column"/> of a CSV or Parquet table (the tabular reader's rules), with
+    /// each row's label from <paramref name="labelColumn"/> if given; missing sentences are skipped, a missing label or a
+    /// label column with one class is refused.
+    /// </summary>
+    public static TextCorpus ReadColumn(string path, string column, string? labelColumn = null)
+    {
+        var table = BeyondGan.Tabular.Data.TableReader.Read(path);
+        string Missing(string c) => $"{path}: no column '{c}' (columns: {string.Join(", ", table.Columns)}).";
+        if (!table.Columns.Contains(column)) throw new InvalidDataException(Missing(column));
+        if (labelColumn is not null && !table.Columns.Contains(labelColumn)) throw new InvalidDataException(Missing(labelColumn));
+        var text = table.Column(column);
+        var label = labelColumn is null ? null : table.Column(labelColumn);
+        var lines = new List<string>();
+        var numbers = new List<int>();
+        var labels = new List<string>();
+        int empty = 0;
+        for (int i = 0; i < table.RowCount; i++)
+        {
+            if (string.IsNullOrWhiteSpace(text[i])) { empty++; continue; }
+            if (label is not null)
+            {
+                if (string.IsNullOrWhiteSpace(label[i])) throw new InvalidDataException($"{path}, line {table.Lines[i]}, column {labelColumn}: the label is missing.");
+                labels.Add(label[i]!.Trim());
+            }
+            lines.Add(text[i]!);
+            numbers.Add(table.Lines[i]);
+        }
+        if (lines.Count == 0) throw new InvalidDataException($"{path}: column '{column}' has no sentence.");
+        if (label is not null && labels.Distinct().Count() < 2)
+            throw new InvalidDataException($"{path}: the label column '{labelColumn}' has one class ({labels[0]}); a conditional model needs at least two.");
+        return new TextCorpus(path, lines, numbers, empty, label is null ? null : labels);
     }
 
     /// <summary>The file's name, for messages.</summary>

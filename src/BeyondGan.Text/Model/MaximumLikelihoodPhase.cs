@@ -14,13 +14,15 @@ public sealed class MaximumLikelihoodPhase : TrainingPhase
 {
     private readonly LstmLanguageModel model;
     private readonly Tensor sentences;
+    private readonly Tensor? labels;
     private readonly long[] lengths;
     private readonly TextModelOptions options;
     private OptimizerHelper? optimizer;
 
-    /// <summary>A phase of <paramref name="steps"/> steps over <paramref name="encoded"/> ([Begin, tokens…, End] per sentence).</summary>
-    public MaximumLikelihoodPhase(LstmLanguageModel model, IReadOnlyList<int[]> encoded, TextModelOptions options, long steps, string name = "mle") : base(name, steps)
+    /// <summary>A phase of <paramref name="steps"/> steps over <paramref name="encoded"/> ([Begin, tokens…, End] per sentence), each with its label id in <paramref name="labelIds"/> for a conditional model.</summary>
+    public MaximumLikelihoodPhase(LstmLanguageModel model, IReadOnlyList<int[]> encoded, TextModelOptions options, long steps, string name = "mle", IReadOnlyList<int>? labelIds = null) : base(name, steps)
     {
+        if (labelIds is not null) labels = tensor(labelIds.Select(l => (long)l).ToArray());
         this.model = model;
         this.options = options;
         int width = encoded.Max(e => e.Length);
@@ -46,7 +48,7 @@ public sealed class MaximumLikelihoodPhase : TrainingPhase
         var input = batch.narrow(1, 0, longest - 1);
         var target = batch.narrow(1, 1, longest - 1);
         optimizer!.zero_grad();
-        var logits = model.call(input);
+        var logits = model.Logits(input, labels?.index_select(0, rows).to(step.Device));
         var loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), target.reshape(-1), ignore_index: 0);
         loss.backward();
         if (options.GradientClip > 0) nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);

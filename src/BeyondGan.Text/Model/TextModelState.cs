@@ -16,6 +16,10 @@ public sealed record TextModelState
     [JsonPropertyName("vocabulary")] public required Vocabulary Vocabulary { get; init; }
     /// <summary>Training options.</summary>
     [JsonPropertyName("options")] public required TextModelOptions Options { get; init; }
+    /// <summary>The labels of a conditional model, in id order (null: unconditional).</summary>
+    [JsonPropertyName("labels")] public IReadOnlyList<string>? Labels { get; init; }
+    /// <summary>Each label's share of the training sentences (the mixture drawn without a condition).</summary>
+    [JsonPropertyName("label_shares")] public IReadOnlyList<double>? LabelShares { get; init; }
     /// <summary>Training sentences.</summary>
     [JsonPropertyName("training_sentences")] public required int TrainingSentences { get; init; }
     /// <summary>Training sentences longer than the maximum length, truncated.</summary>

@@ -22,7 +22,7 @@ public sealed class TextSynthesizer : IDisposable
         TorchRuntime.EnsureLoaded();
         State = state;
         Seeding.Seed(state.Options.Seed);
-        Network = new LstmLanguageModel(state.Vocabulary.Count, state.Options);
+        Network = new LstmLanguageModel(state.Vocabulary.Count, state.Options, state.Labels?.Count ?? 0);
         Network.to(TorchRuntime.ParseDevice(state.Options.Device));
     }
 
@@ -62,15 +62,20 @@ public sealed class TextSynthesizer : IDisposable
             truncated++;
         }
         var vocabulary = Vocabulary.Build(sentences, options.MinimumCount);
+        var labels = corpus.Labels?.Distinct().Order(StringComparer.Ordinal).ToList();
+        var labelIds = labels is null ? null : corpus.Labels!.Select(l => labels.IndexOf(l)).ToList();
+        if (labels is not null && options.Model != "mle")
+            throw new ArgumentException($"--label-column: conditional generation is built for --model mle only, not {options.Model}.");
         var state = new TextModelState
         {
             Library = typeof(TextSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
             Model = options.Model, Tokenizer = options.LowerCase ? "treebank-words, lower-cased" : "treebank-words",
             Vocabulary = vocabulary, Options = options, TrainingSentences = sentences.Count, TruncatedSentences = truncated,
+            Labels = labels, LabelShares = labels?.Select((_, k) => labelIds!.Count(x => x == k) / (double)labelIds!.Count).ToList(),
         };
         var model = new TextSynthesizer(state);
         var encoded = sentences.Select(vocabulary.Encode).ToList();
-        var phases = new List<TrainingPhase> { new MaximumLikelihoodPhase(model.Network, encoded, options, options.Steps) };
+        var phases = new List<TrainingPhase> { new MaximumLikelihoodPhase(model.Network, encoded, options, options.Steps, labelIds: labelIds) };
         GanTrainer<TextGenerator, TextCritic>? trainer = null;
         TextGenerator? generator = null;
         if (options.Model == "relgan")
@@ -114,21 +119,44 @@ public sealed class TextSynthesizer : IDisposable
     /// Streams <paramref name="count"/> sampled sentences (as tokens), chunk by chunk, or only the chunks of
     /// <paramref name="shard"/>; the same seed and options give the same sentences.
     /// </summary>
-    public IEnumerable<IReadOnlyList<string>> Sample(long count, TextSamplingOptions? sampling = null, long seed = 0, Shard? shard = null)
+    public IEnumerable<IReadOnlyList<string>> Sample(long count, TextSamplingOptions? sampling = null, long seed = 0, Shard? shard = null, string? label = null)
     {
         sampling ??= new TextSamplingOptions();
         sampling.Validate();
+        int? labelId = null;
+        if (label is not null)
+        {
+            if (State.Labels is null) throw new ArgumentException($"--condition label={label}: this model was trained without labels.");
+            int k = State.Labels.ToList().IndexOf(label);
+            if (k < 0) throw new ArgumentException($"--condition label={label}: not a label of the training corpus (labels: {string.Join(", ", State.Labels)}).");
+            labelId = k;
+        }
         var plan = new DrawPlan(count, ChunkSentences, shard ?? Shard.Whole, seed);
-        return Chunks(plan, sampling);
+        return Chunks(plan, sampling, labelId);
     }
 
-    private IEnumerable<IReadOnlyList<string>> Chunks(DrawPlan plan, TextSamplingOptions sampling)
+    private IEnumerable<IReadOnlyList<string>> Chunks(DrawPlan plan, TextSamplingOptions sampling, int? label)
     {
         foreach (var (index, _, n) in plan.Chunks())
-            foreach (var s in SampleChunk(n, sampling, plan.ChunkSeed(index))) yield return s;
+            foreach (var s in SampleChunk(n, sampling, plan.ChunkSeed(index), label, plan.ChunkSeed(index, stream: 1))) yield return s;
     }
 
-    private List<IReadOnlyList<string>> SampleChunk(int count, TextSamplingOptions sampling, ulong seed)
+    /// <summary>Label ids of a chunk: the requested one, or a draw from the training mixture (unconditional models: none).</summary>
+    private long[]? ChunkLabels(int count, int? label, ulong seed)
+    {
+        if (State.Labels is null) return null;
+        if (label is int k) return Enumerable.Repeat((long)k, count).ToArray();
+        var rng = new Random(unchecked((int)(seed ^ (seed >> 32))));
+        var shares = State.LabelShares!;
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            double u = rng.NextDouble(), sum = 0;
+            for (int j = 0; j < shares.Count; j++) if ((sum += shares[j]) > u) return (long)j;
+            return (long)(shares.Count - 1);
+        }).ToArray();
+    }
+
+    private List<IReadOnlyList<string>> SampleChunk(int count, TextSamplingOptions sampling, ulong seed, int? label = null, ulong labelSeed = 0)
     {
         var device = TorchRuntime.ParseDevice(State.Options.Device);
         using var rng = new TorchSharp.torch.Generator(seed);
@@ -138,11 +166,12 @@ public sealed class TextSynthesizer : IDisposable
         using var _ = no_grad();
         bool wasTraining = Network.training;
         Network.eval();
-        try { return Draw(count, sampling, rng, device); }
+        var labels = ChunkLabels(count, label, labelSeed) is { } l ? tensor(l).to(device) : null;
+        try { return Draw(count, sampling, rng, device, labels); }
         finally { if (wasTraining) Network.train(); }
     }
 
-    private List<IReadOnlyList<string>> Draw(int count, TextSamplingOptions sampling, TorchSharp.torch.Generator rng, Device device)
+    private List<IReadOnlyList<string>> Draw(int count, TextSamplingOptions sampling, TorchSharp.torch.Generator rng, Device device, Tensor? labels)
     {
         var ids = new long[count, State.Options.MaxLength + 1];
         var token = full(count, Vocabulary.Begin, ScalarType.Int64).to(device);
@@ -151,7 +180,7 @@ public sealed class TextSynthesizer : IDisposable
         for (int t = 0; t <= State.Options.MaxLength; t++)
         {
             using var stepScope = NewDisposeScope();
-            var (logits, next) = Network.Step(token, state);
+            var (logits, next) = Network.Step(token, state, labels);
             logits = Restrict(logits / sampling.Temperature, sampling);
             if (t == State.Options.MaxLength) logits = ForceEnd(logits);
             var drawn = multinomial(logits.softmax(1).cpu(), 1, generator: rng).squeeze(1).to(device);
@@ -211,6 +240,8 @@ public sealed class TextSynthesizer : IDisposable
     {
         var tokenizer = Tokenizer;
         var encoded = corpus.Lines.Select(l => State.Vocabulary.Encode(tokenizer.Tokenize(l).Take(State.Options.MaxLength).ToArray())).ToList();
+        if (State.Labels is not null && corpus.Labels is null) throw new ArgumentException($"{corpus.Source}: this text model is conditional; its NLL needs labelled sentences.");
+        var labelIds = State.Labels is null ? null : corpus.Labels!.Select(l => (long)State.Labels.ToList().IndexOf(l)).ToArray();
         var device = TorchRuntime.ParseDevice(State.Options.Device);
         double total = 0;
         long tokens = 0;
@@ -226,7 +257,8 @@ public sealed class TextSynthesizer : IDisposable
             var flat = new long[part.Count * width];
             for (int i = 0; i < part.Count; i++) for (int t = 0; t < part[i].Length; t++) flat[i * width + t] = part[i][t];
             var batch = tensor(flat, new long[] { part.Count, width }).to(device);
-            var logits = Network.call(batch.narrow(1, 0, width - 1));
+            var labels = labelIds is null ? null : tensor(labelIds.Skip(start).Take(part.Count).Select(l => Math.Max(l, 0)).ToArray()).to(device);
+            var logits = Network.Logits(batch.narrow(1, 0, width - 1), labels);
             var target = batch.narrow(1, 1, width - 1);
             var loss = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[2]), target.reshape(-1), ignore_index: 0, reduction: nn.Reduction.Sum);
             total += loss.item<float>();

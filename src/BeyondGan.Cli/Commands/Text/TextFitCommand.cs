@@ -22,6 +22,12 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
+        [CommandOption("--column <NAME>"), Description("Read CORPUS (and --test) as a CSV or Parquet table: the sentences are this column.")]
+        public string? Column { get; init; }
+
+        [CommandOption("--label-column <NAME>"), Description("With --column: each sentence's label; the model is then conditional (`text sample --condition label=VALUE`).")]
+        public string? LabelColumn { get; init; }
+
         [CommandOption("--model <NAME>"), Description("mle: an LSTM language model trained by maximum likelihood (the baseline text GANs must beat); relgan: that model pre-trained by MLE, then RelGAN's game (Gumbel-softmax with annealed β, a multi-representation CNN critic, relativistic loss)."), DefaultValue("mle")]
         public string Model { get; init; } = "mle";
 
@@ -98,6 +104,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
             if (Model is not ("mle" or "relgan")) return ValidationResult.Error($"--model {Model}: unknown model (mle, relgan; SeqGAN is not built yet).");
+            if (LabelColumn is not null && Column is null) return ValidationResult.Error("--label-column needs --column (a CSV or Parquet table).");
             if (Estimator is not ("gumbel" or "straight-through")) return ValidationResult.Error($"--estimator {Estimator}: unknown (gumbel, straight-through).");
             if (Steps is not null && Epochs is not null) return ValidationResult.Error("give --steps or --epochs, not both.");
             if (Epochs is <= 0) return ValidationResult.Error($"--epochs must be positive, got {Epochs}.");
@@ -127,8 +134,9 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         var problem = TorchRuntime.TryEnsureLoaded();
         if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
         TorchRuntime.SetThreads(settings.Threads);
-        var corpus = TextCorpus.Read(settings.Corpus);
-        var test = settings.Test is null ? null : TextCorpus.Read(settings.Test);
+        TextCorpus Read(string path) => settings.Column is null ? TextCorpus.Read(path) : TextCorpus.ReadColumn(path, settings.Column, settings.LabelColumn);
+        var corpus = Read(settings.Corpus);
+        var test = settings.Test is null ? null : Read(settings.Test);
         var options = settings.Options(corpus.Lines.Count);
         options.Validate();
         AnsiConsole.MarkupLine($"[grey]{Markup.Escape(Path.GetFileName(settings.Corpus))}: {corpus.Lines.Count:N0} sentences ({corpus.EmptyLines:N0} empty lines skipped); {options.TotalSteps:N0} steps of {options.BatchSize}[/]");
@@ -137,6 +145,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         using (model)
         {
             TextModelFile.Save(settings.Out!, model);
+            if (model.State.Labels is { } labels) AnsiConsole.MarkupLine($"[grey]labels: {Markup.Escape(string.Join(", ", labels.Select((l, k) => $"{l} ({model.State.LabelShares![k]:P0})")))}[/]");
             AnsiConsole.MarkupLine($"[grey]vocabulary {model.State.Vocabulary.Count:N0} ids; {model.State.TruncatedSentences:N0} sentences truncated to {options.MaxLength} tokens[/]");
             if (!model.IsComplete)
             {

@@ -35,6 +35,9 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
         [CommandOption("--top-p <P>"), Description("Nucleus sampling: the most likely tokens whose probability reaches P (default 1 = all)."), DefaultValue(1.0)]
         public double TopP { get; init; } = 1;
 
+        [CommandOption("--condition <label=VALUE>"), Description("A conditional model (fit with --label-column): every sentence is generated for this label (default: labels in their training proportions).")]
+        public string? Condition { get; init; }
+
         [CommandOption("--seed <S>"), Description("Seed of the draw (default 0); the same seed gives the same file."), DefaultValue(0L)]
         public long Seed { get; init; }
 
@@ -52,6 +55,8 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
             if (Count is null) return ValidationResult.Error("--count N is required.");
             if (Count < 1) return ValidationResult.Error($"--count must be at least 1, got {Count}.");
             if (Out is null) return ValidationResult.Error("--out FILE is required.");
+            if (Condition is not null && !Condition.StartsWith("label=", StringComparison.Ordinal))
+                return ValidationResult.Error($"--condition {Condition}: write it as label=VALUE.");
             return TableFormatSettings.CheckOutput("--out", Out);
         }
     }
@@ -65,6 +70,7 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
         sampling.Validate();
         var watch = Stopwatch.StartNew();
         using var model = TextModelFile.Load(settings.Model, settings.Device);
+        _ = model.Sample(1, sampling, 0, label: settings.Condition?["label=".Length..]);   // an unknown label is an error before anything is written
         var shard = settings.Shard is null ? BeyondGan.Sampling.Shard.Whole : BeyondGan.Sampling.Shard.Parse(settings.Shard);
         long count = settings.Count!.Value;
         long part = new DrawPlan(count, TextSynthesizer.ChunkSentences, shard, settings.Seed).PartRows;
@@ -78,7 +84,7 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
             using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" })
                 SampleProgress.Run($"sampling {Path.GetFileName(settings.Out)}", part, watch, report =>
                 {
-                    foreach (var sentence in model.Sample(count, sampling, settings.Seed, shard))
+                    foreach (var sentence in model.Sample(count, sampling, settings.Seed, shard, settings.Condition?["label=".Length..]))
                     {
                         if (cts.IsCancellationRequested) return false;
                         writer.WriteLine(Detokenizer.Join(sentence));
