@@ -22,7 +22,7 @@ internal static class TextBench
             case "texygen":
             {
                 var watch = Stopwatch.StartNew();
-                var references = File.ReadAllLines(Path.Combine(data, "test_coco.txt")).Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+                var references = tokenizer.TokenizeAll(File.ReadLines(Path.Combine(data, "test_coco.txt")));
                 Console.WriteLine($"references: {references.Count} lines tokenized in {watch.Elapsed.TotalSeconds:F2} s");
                 watch.Restart();
                 var bleu = new Bleu(references);
@@ -31,7 +31,7 @@ internal static class TextBench
                 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
                 foreach (var file in Directory.GetFiles(Path.Combine(data, "texygen_generated_samples"), "*.txt").Order(StringComparer.Ordinal))
                 {
-                    var hypotheses = File.ReadAllLines(file).Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+                    var hypotheses = tokenizer.TokenizeAll(File.ReadLines(file));
                     watch.Restart();
                     var b = bleu.Corpus(hypotheses);
                     double bleuSeconds = watch.Elapsed.TotalSeconds;

@@ -36,7 +36,7 @@ public class TexygenTests
         var dir = SharedText();
         Skip.If(dir is null, "../shared/datasets/text is absent (it is not part of a clean clone): the Texygen reproduction check did not run.");
         var tokenizer = new TreebankWordTokenizer();
-        List<IReadOnlyList<string>> Read(string path) => File.ReadLines(path).Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        List<IReadOnlyList<string>> Read(string path) => tokenizer.TokenizeAll(File.ReadLines(path));
         var bleu = new Bleu(Read(Path.Combine(dir!, "test_coco.txt")));
         foreach (var (name, (published, self)) in Published)
         {

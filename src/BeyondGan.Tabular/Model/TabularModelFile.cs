@@ -97,9 +97,8 @@ public static class TabularModelFile
         return Read(stream, path, (_, summary) => summary);
     }
 
-    private static T Read<T>(Stream stream, string path, Func<BinaryReader, TabularModelSummary, T> rest)
-    {
-        try
+    private static T Read<T>(Stream stream, string path, Func<BinaryReader, TabularModelSummary, T> rest) =>
+        ModelFileReader.Guard(path, () =>
         {
             using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             var magic = r.ReadBytes(Magic.Length);
@@ -118,15 +117,7 @@ public static class TabularModelFile
             SectionedFile.ReadSection(r, "history", br => history = MetricsHistory.FromJson(br.ReadString()));
             return rest(r, new TabularModelSummary(header.Library, schema, transformer, header.Options, header.TrainingRows, header.EpochsTrained, history,
                 header.Format ?? TextFormat.Default, header.Rules ?? RuleEnforcement.None(schema)));
-        }
-        catch (Exception e) when (e is not FileNotFoundException && !(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)))
-        {
-            if (e is EndOfStreamException or InvalidDataException or IOException or JsonException or FormatException or ArgumentException
-                or InvalidOperationException or NotSupportedException or System.Runtime.InteropServices.ExternalException)
-                throw new InvalidDataException($"{path}: the model file is truncated or corrupt ({SectionedFile.FirstLine(e.Message)}).", e);
-            throw;
-        }
-    }
+        });
 
     /// <summary>The version of this library, written into every model file.</summary>
     public static string LibraryVersion => typeof(TabularModelFile).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

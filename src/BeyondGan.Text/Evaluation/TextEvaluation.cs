@@ -23,12 +23,16 @@ public static class TextEvaluation
     /// </remarks>
     public static TextEvaluationResult Compute(TextCorpus real, TextCorpus synthetic, TextCorpus? training = null, TreebankWordTokenizer? tokenizer = null, string? label = null)
     {
-        var watch = Stopwatch.StartNew();
         tokenizer ??= new TreebankWordTokenizer();
-        var t = tokenizer;
-        List<IReadOnlyList<string>> Tokens(TextCorpus c) => c.Lines.AsParallel().AsOrdered().Select(l => (IReadOnlyList<string>)t.Tokenize(l)).ToList();
-        var all = Tokens(real);
-        var s = Tokens(synthetic);
+        return Compute(real, tokenizer.TokenizeAll(real.Lines), tokenizer.TokenizeAll(synthetic.Lines), training is null ? null : tokenizer.TokenizeAll(training.Lines), label);
+    }
+
+    /// <summary>As the other overload, on sentences already tokenized (<paramref name="real"/> gives the real sentences' labels).</summary>
+    public static TextEvaluationResult Compute(TextCorpus real, IReadOnlyList<IReadOnlyList<string>> realTokens, IReadOnlyList<IReadOnlyList<string>> syntheticTokens,
+        IReadOnlyList<IReadOnlyList<string>>? trainingTokens, string? label = null)
+    {
+        var (all, s, training) = (realTokens, syntheticTokens, trainingTokens);
+        var watch = Stopwatch.StartNew();
         double? classifierAccuracy = null, labelAccuracy = null;
         var r = all;
         if (label is not null)
@@ -58,14 +62,14 @@ public static class TextEvaluation
             NGramJsd = small.ToDictionary(n => $"jsd{n}", n => NGramDivergence.Score(r, s, n)),
             MeanLength = s.Average(x => x.Count),
             RealMeanLength = r.Average(x => x.Count),
-            Copied = training is null ? null : CopiedShare.Score(s, Tokens(training)),
+            Copied = training is null ? null : CopiedShare.Score(s, training),
             Seconds = watch.Elapsed.TotalSeconds,
             Label = label, ClassifierAccuracy = classifierAccuracy, LabelAccuracy = labelAccuracy,
         };
     }
 }
 
-/// <summary>What <see cref="TextEvaluation.Compute"/> measured (the JSON of <c>text evaluate</c>).</summary>
+/// <summary>What <see cref="TextEvaluation"/> measured (the JSON of <c>text evaluate</c>).</summary>
 public sealed record TextEvaluationResult
 {
     /// <summary>Real (reference) sentences.</summary>

@@ -40,32 +40,23 @@ public static class TextModelFile
         TextSynthesizer? model = null;
         try
         {
-            using var stream = File.OpenRead(path);
-            using var r = new BinaryReader(stream, Encoding.UTF8);
-            var magic = r.ReadBytes(Magic.Length);
-            if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException(ModelFileKinds.WrongKind(path, "a BeyondGan text model", magic));
-            int version = r.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"{path}: text model format version {version}, but this build of BeyondGan reads version {FormatVersion}; refit the model with this version.");
-            TextModelState state = null!;
-            long steps = 0;
-            MetricsHistory history = new();
-            SectionedFile.ReadSection(r, "header", br => state = JsonSerializer.Deserialize<TextModelState>(br.ReadString()) ?? throw new InvalidDataException("empty header"));
-            SectionedFile.ReadSection(r, "history", br => { steps = br.ReadInt64(); history = MetricsHistory.FromJson(br.ReadString()); });
-            if (device is not null) state = state with { Options = state.Options with { Device = device } };
-            model = new TextSynthesizer(state) { StepsTrained = steps, History = history };
-            SectionedFile.ReadSection(r, "network", br => model.Network.load(br, strict: true));
-            if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
-            model.Network.eval();
-            return model;
-        }
-        catch (Exception e) when (e is not FileNotFoundException && !(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)))
-        {
-            model?.Dispose();
-            if (e is EndOfStreamException or InvalidDataException or IOException or JsonException or FormatException or ArgumentException
-                or InvalidOperationException or NotSupportedException or System.Runtime.InteropServices.ExternalException)
-                throw new InvalidDataException($"{path}: the model file is truncated or corrupt ({SectionedFile.FirstLine(e.Message)}).", e);
-            throw;
+            return ModelFileReader.Guard(path, () =>
+            {
+                using var stream = File.OpenRead(path);
+                using var r = new BinaryReader(stream, Encoding.UTF8);
+                ModelFileReader.ReadFraming(r, path, Magic, "text model", FormatVersion, FormatVersion);
+                TextModelState state = null!;
+                long steps = 0;
+                MetricsHistory history = new();
+                SectionedFile.ReadSection(r, "header", br => state = JsonSerializer.Deserialize<TextModelState>(br.ReadString()) ?? throw new InvalidDataException("empty header"));
+                SectionedFile.ReadSection(r, "history", br => { steps = br.ReadInt64(); history = MetricsHistory.FromJson(br.ReadString()); });
+                if (device is not null) state = state with { Options = state.Options with { Device = device } };
+                model = new TextSynthesizer(state) { StepsTrained = steps, History = history };
+                SectionedFile.ReadSection(r, "network", br => model.Network.load(br, strict: true));
+                if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
+                model.Network.eval();
+                return model;
+            });
         }
         catch
         {

@@ -51,7 +51,7 @@ public sealed class TextSynthesizer : IDisposable
         options.Validate();
         TorchRuntime.EnsureLoaded();
         var tokenizer = new TreebankWordTokenizer(options.LowerCase);
-        var sentences = corpus.Lines.AsParallel().AsOrdered().Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        var sentences = tokenizer.TokenizeAll(corpus.Lines);
         int truncated = 0;
         for (int i = 0; i < sentences.Count; i++)
         {
@@ -127,7 +127,7 @@ public sealed class TextSynthesizer : IDisposable
         if (label is not null)
         {
             if (State.Labels is null) throw new ArgumentException($"--condition label={label}: this model was trained without labels.");
-            int k = State.Labels.ToList().IndexOf(label);
+            int k = LabelId(label);
             if (k < 0) throw new ArgumentException($"--condition label={label}: not a label of the training corpus (labels: {string.Join(", ", State.Labels)}).");
             labelId = k;
         }
@@ -139,6 +139,15 @@ public sealed class TextSynthesizer : IDisposable
     {
         foreach (var (index, _, n) in plan.Chunks())
             foreach (var s in SampleChunk(n, sampling, plan.ChunkSeed(index), label, plan.ChunkSeed(index, stream: 1))) yield return s;
+    }
+
+    private Dictionary<string, int>? labelIds;
+
+    /// <summary>The id of <paramref name="label"/> in a conditional model (−1 when the model does not know it).</summary>
+    private int LabelId(string label)
+    {
+        labelIds ??= State.Labels!.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        return labelIds.TryGetValue(label, out int id) ? id : -1;
     }
 
     /// <summary>Label ids of a chunk: the requested one, or a draw from the training mixture (unconditional models: none).</summary>
@@ -241,7 +250,7 @@ public sealed class TextSynthesizer : IDisposable
         var tokenizer = Tokenizer;
         var encoded = corpus.Lines.Select(l => State.Vocabulary.Encode(tokenizer.Tokenize(l).Take(State.Options.MaxLength).ToArray())).ToList();
         if (State.Labels is not null && corpus.Labels is null) throw new ArgumentException($"{corpus.Source}: this text model is conditional; its NLL needs labelled sentences.");
-        var labelIds = State.Labels is null ? null : corpus.Labels!.Select(l => (long)State.Labels.ToList().IndexOf(l)).ToArray();
+        var labelIds = State.Labels is null ? null : corpus.Labels!.Select(l => (long)LabelId(l)).ToArray();
         var device = TorchRuntime.ParseDevice(State.Options.Device);
         double total = 0;
         long tokens = 0;

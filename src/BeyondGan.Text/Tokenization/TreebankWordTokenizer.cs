@@ -70,6 +70,10 @@ public sealed class TreebankWordTokenizer
     /// <summary>True when text is lower-cased before it is split.</summary>
     public bool LowerCase { get; }
 
+    /// <summary>The words of each of <paramref name="lines"/>, in order (tokenized in parallel).</summary>
+    public List<IReadOnlyList<string>> TokenizeAll(IEnumerable<string> lines) =>
+        lines.AsParallel().AsOrdered().Select(l => (IReadOnlyList<string>)Tokenize(l)).ToList();
+
     /// <summary>The words of <paramref name="text"/>.</summary>
     public string[] Tokenize(string text)
     {

@@ -61,36 +61,27 @@ public static class SequenceModelFile
         SequenceSynthesizer? model = null;
         try
         {
-            using var stream = File.OpenRead(path);
-            using var r = new BinaryReader(stream, Encoding.UTF8);
-            var magic = r.ReadBytes(Magic.Length);
-            if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException(ModelFileKinds.WrongKind(path, "a BeyondGan time-series model", magic));
-            int version = r.ReadInt32();
-            if (version < OldestVersion || version > FormatVersion)
-                throw new InvalidDataException($"{path}: time-series model format version {version}, but this build of BeyondGan reads versions {OldestVersion} to {FormatVersion}; refit the model with this version.");
-            SequenceModelState state = null!;
-            long steps = 0;
-            MetricsHistory history = new();
-            SectionedFile.ReadSection(r, "header", br => state = JsonSerializer.Deserialize<SequenceModelState>(br.ReadString(), Json) ?? throw new InvalidDataException("empty header"));
-            SectionedFile.ReadSection(r, "history", br => { steps = br.ReadInt64(); history = MetricsHistory.FromJson(br.ReadString()); });
-            CtganSynthesizer? entities = null;
-            SectionedFile.ReadSection(r, "entity model", br => { if (br.ReadBoolean()) entities = TabularModelFile.Read(br.BaseStream, path, device); });
-            if (device is not null) state = state with { Options = state.Options with { Device = device } };
-            model = new SequenceSynthesizer(state, entities) { StepsTrained = steps, History = history };
-            SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
-            SectionedFile.ReadSection(r, "critic", br => model.Critic.load(br, strict: true));
-            if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
-            model.Generator.eval();
-            model.Critic.eval();
-            return model;
-        }
-        catch (Exception e) when (e is not FileNotFoundException && !(e is InvalidDataException && e.Message.StartsWith(path, StringComparison.Ordinal)))
-        {
-            model?.Dispose();
-            if (e is EndOfStreamException or InvalidDataException or IOException or JsonException or FormatException or ArgumentException
-                or InvalidOperationException or NotSupportedException or System.Runtime.InteropServices.ExternalException)
-                throw new InvalidDataException($"{path}: the model file is truncated or corrupt ({SectionedFile.FirstLine(e.Message)}).", e);
-            throw;
+            return ModelFileReader.Guard(path, () =>
+            {
+                using var stream = File.OpenRead(path);
+                using var r = new BinaryReader(stream, Encoding.UTF8);
+                ModelFileReader.ReadFraming(r, path, Magic, "time-series model", OldestVersion, FormatVersion);
+                SequenceModelState state = null!;
+                long steps = 0;
+                MetricsHistory history = new();
+                SectionedFile.ReadSection(r, "header", br => state = JsonSerializer.Deserialize<SequenceModelState>(br.ReadString(), Json) ?? throw new InvalidDataException("empty header"));
+                SectionedFile.ReadSection(r, "history", br => { steps = br.ReadInt64(); history = MetricsHistory.FromJson(br.ReadString()); });
+                CtganSynthesizer? entities = null;
+                SectionedFile.ReadSection(r, "entity model", br => { if (br.ReadBoolean()) entities = TabularModelFile.Read(br.BaseStream, path, device); });
+                if (device is not null) state = state with { Options = state.Options with { Device = device } };
+                model = new SequenceSynthesizer(state, entities) { StepsTrained = steps, History = history };
+                SectionedFile.ReadSection(r, "generator", br => model.Generator.load(br, strict: true));
+                SectionedFile.ReadSection(r, "critic", br => model.Critic.load(br, strict: true));
+                if (r.ReadString() != EndMarker) throw new InvalidDataException("the end marker is missing");
+                model.Generator.eval();
+                model.Critic.eval();
+                return model;
+            });
         }
         catch
         {

@@ -57,13 +57,13 @@ internal sealed class TextDemoCommand : Command<TextDemoCommand.Settings>
         if (!model.IsComplete) { AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.Steps:N0} steps.[/]"); return CliErrors.Interrupted; }
         var samples = model.Sample(1000, seed: settings.Seed).ToList();
         var tokenizer = model.Tokenizer;
-        var references = test.Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        var references = tokenizer.TokenizeAll(test.Lines);
         var index = new Bleu(references);
         var bleu = index.Corpus(samples);
         var self = SelfBleu.Score(samples);
         var realSelf = SelfBleu.Score(references);
         double grammatical = samples.Count(CaptionGrammar.Accepts) / (double)samples.Count;
-        var trainTokens = train.Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        var trainTokens = tokenizer.TokenizeAll(train.Lines);
         var realBleu = index.Corpus(trainTokens.Take(samples.Count).ToList());
         double copied = CopiedShare.Score(samples, trainTokens);
         double realCopied = CopiedShare.Score(references, trainTokens);

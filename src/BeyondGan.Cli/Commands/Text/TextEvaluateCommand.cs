@@ -80,9 +80,13 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         var synthetic = TextCorpus.Read(settings.Synthetic!);
         var train = settings.Train is null ? null : Read(settings.Train);
         var temperatures = settings.Model is null ? [] : settings.ParsedTemperatures();
-        var r = TextEvaluation.Compute(real, synthetic, train, label: settings.Label);
+        // Each file is tokenized once: for the scores, the sweep's references and the report.
         var tokenizer = new TreebankWordTokenizer();
-        var realTokens = real.Lines.Where((_, i) => settings.Label is null || real.Labels![i] == settings.Label).Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
+        var allReal = tokenizer.TokenizeAll(real.Lines);
+        var syntheticTokens = tokenizer.TokenizeAll(synthetic.Lines);
+        var trainTokens = train is null ? null : tokenizer.TokenizeAll(train.Lines);
+        var r = TextEvaluation.Compute(real, allReal, syntheticTokens, trainTokens, settings.Label);
+        var realTokens = allReal.Where((_, i) => settings.Label is null || real.Labels![i] == settings.Label).ToList();
         if (settings.Model is not null)
         {
             var problem = TorchRuntime.TryEnsureLoaded();
@@ -101,7 +105,7 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
             r = r with { Curve = curve };
             if (train is not null)
             {
-                int padded = train.Lines.Max(l => tokenizer.Tokenize(l).Length) + 1;
+                int padded = trainTokens!.Max(t => t.Count) + 1;
                 var (perToken, perPosition) = model.NegativeLogLikelihood(train, padded);
                 r = r with { NllPerToken = perToken, NllGen = perPosition };
             }
@@ -110,7 +114,6 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, r.ToJson());
         if (settings.Report is not null)
         {
-            var syntheticTokens = synthetic.Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList();
             AtomicFile.WriteAllText(settings.Report, TextHtmlReport.Build(r, realTokens, syntheticTokens, new ReportSources(Path.GetFileName(settings.Real!), Path.GetFileName(settings.Synthetic!))));
             AnsiConsole.MarkupLine($"Report written to {Markup.Escape(settings.Report)}.");
         }

@@ -164,7 +164,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         return TrainingProgressBar.Run(title, cancellation, (progress, token) => TextSynthesizer.Fit(corpus, options, progress, token, (model, step) =>
         {
             var tokenizer = model.Tokenizer;
-            bleu ??= new Bleu((test ?? corpus).Lines.Select(l => (IReadOnlyList<string>)tokenizer.Tokenize(l)).ToList());
+            bleu ??= new Bleu(tokenizer.TokenizeAll((test ?? corpus).Lines));
             var samples = model.Sample(200, seed: 0).ToList();
             var b = bleu.Corpus(samples);
             AnsiConsole.MarkupLine(Markup.Escape($"step {step:N0}: BLEU-2..5 {b[2]:F3} / {b[3]:F3} / {b[4]:F3} / {b[5]:F3} ({(test is null ? "against the training set" : "against --test")}); e.g. \"{Detokenizer.Join(samples[0])}\", \"{Detokenizer.Join(samples[1])}\""));

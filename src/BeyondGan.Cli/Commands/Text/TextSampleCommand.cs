@@ -70,10 +70,11 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
         sampling.Validate();
         var watch = Stopwatch.StartNew();
         using var model = TextModelFile.Load(settings.Model, settings.Device);
-        _ = model.Sample(1, sampling, 0, label: settings.Condition?["label=".Length..]);   // an unknown label is an error before anything is written
         var shard = settings.Shard is null ? BeyondGan.Sampling.Shard.Whole : BeyondGan.Sampling.Shard.Parse(settings.Shard);
         long count = settings.Count!.Value;
         long part = new DrawPlan(count, TextSynthesizer.ChunkSentences, shard, settings.Seed).PartRows;
+        // Sample checks its arguments when called (an unknown label is an error before anything is written); it draws lazily.
+        var sentences = model.Sample(count, sampling, settings.Seed, shard, settings.Condition?["label=".Length..]);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
         Console.CancelKeyPress += onCancel;
@@ -84,7 +85,7 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
             using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" })
                 SampleProgress.Run($"sampling {Path.GetFileName(settings.Out)}", part, watch, report =>
                 {
-                    foreach (var sentence in model.Sample(count, sampling, settings.Seed, shard, settings.Condition?["label=".Length..]))
+                    foreach (var sentence in sentences)
                     {
                         if (cts.IsCancellationRequested) return false;
                         writer.WriteLine(Detokenizer.Join(sentence));
