@@ -26,8 +26,9 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
 
     /// <summary>Creates a trainer. Build the networks after <see cref="Seeding.Seed"/> for reproducible initial weights.</summary>
     public GanTrainer(TGenerator generator, TCritic critic, IGanLoss loss, IBatchSource data, GanTrainerOptions options,
-        IEnumerable<GanRegularizer>? regularizers = null)
+        IEnumerable<GanRegularizer>? regularizers = null, IGeneratorObjective? generatorObjective = null)
     {
+        GeneratorObjective = generatorObjective;
         TorchRuntime.EnsureLoaded();
         options.Validate(critic.PackSize);
         Generator = generator;
@@ -51,6 +52,8 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
     public TGenerator Generator { get; }
     /// <summary>The critic network.</summary>
     public TCritic Critic { get; }
+    /// <summary>How the generator learns from the critic instead of the adversarial loss (a policy gradient), or null.</summary>
+    public IGeneratorObjective? GeneratorObjective { get; }
     /// <summary>The adversarial loss.</summary>
     public IGanLoss Loss { get; }
     /// <summary>The real-data source.</summary>
@@ -96,6 +99,27 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
     /// <see cref="Rng"/> (a checkpoint of the trainer keeps its state) and records the losses as the phase's metrics.
     /// </summary>
     public TrainingPhase AsPhase(long steps, string name = "adversarial") => new AdversarialPhase(this, name, steps);
+
+    /// <summary>
+    /// Critic updates alone, on the generator's current samples, as a phase of <paramref name="steps"/> updates:
+    /// pre-training the discriminator before the game (SeqGAN). The trainer's step count does not move.
+    /// </summary>
+    public TrainingPhase AsCriticPhase(long steps, string name = "critic") => new CriticPhase(this, name, steps);
+
+    private sealed class CriticPhase(GanTrainer<TGenerator, TCritic> trainer, string name, long steps) : TrainingPhase(name, steps)
+    {
+        public override void Begin()
+        {
+            trainer.Generator.train();
+            trainer.Critic.train();
+        }
+
+        public override void Step(PhaseStep step)
+        {
+            var terms = new Dictionary<string, double>();
+            step.Record("critic_loss", trainer.CriticStep(terms, null));
+        }
+    }
 
     private sealed class AdversarialPhase(GanTrainer<TGenerator, TCritic> trainer, string name, long steps) : TrainingPhase(name, steps)
     {
@@ -223,26 +247,40 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         foreach (var p in criticParameters) p.requires_grad = false;
         try
         {
+            Tensor loss;
+            if (GeneratorObjective is { } objective)
+            {
+                var batch = Data.Next(Options.BatchSize, Rng, Device);
+                var latent = Generator.SampleLatent(batch.Real.shape[0], Rng, Device);
+                loss = objective.Loss(new GeneratorObjectiveInputs(Generator, Critic, latent, batch.ConditionForFakes?.to(Device), Rng, terms));
+                terms[$"generator_{objective.Name}"] = loss.item<float>();
+                return Update(loss);
+            }
             var (real, realCondition, condition, z, fake) = kept ?? DrawFakes(withGraph: true);
             var fakeScores = Critic.call(CriticInput(fake), condition);
             Tensor? realScores = null;
             if (Loss.GeneratorNeedsRealScores)
                 using (no_grad()) realScores = Critic.call(CriticInput(real), realCondition);
-            var loss = Loss.GeneratorLoss(realScores, fakeScores);
+            loss = Loss.GeneratorLoss(realScores, fakeScores);
             terms["generator_adversarial"] = loss.item<float>();
             var inputs = new GeneratorPenaltyInputs(Generator, Critic, fake, z, condition, fakeScores, Rng);
             loss = WithPenalties(loss, "generator", r => r.GeneratorPenalty(inputs), terms);
-            GeneratorOptimizer.zero_grad();
-            loss.backward();
-            if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(generatorParameters, clip);
-            GeneratorOptimizer.step();
-            foreach (var r in regularizers) r.AfterGeneratorStep(Generator);
-            return loss.item<float>();
+            return Update(loss);
         }
         finally
         {
             foreach (var p in criticParameters) p.requires_grad = true;
         }
+    }
+
+    private double Update(Tensor loss)
+    {
+        GeneratorOptimizer.zero_grad();
+        loss.backward();
+        if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(generatorParameters, clip);
+        GeneratorOptimizer.step();
+        foreach (var r in regularizers) r.AfterGeneratorStep(Generator);
+        return loss.item<float>();
     }
 
     /// <summary>
