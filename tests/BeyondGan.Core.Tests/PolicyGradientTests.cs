@@ -29,11 +29,14 @@ public class PolicyGradientTests
             return (nn.functional.one_hot(choice, 2).to(ScalarType.Float32), logp);
         }
 
-        public Tensor Rollout(Tensor sample, int prefix, Tensor? condition, TorchSharp.torch.Generator rng)
+        public IEnumerable<Tensor> Rollouts(Tensor sample, int count, Tensor? condition, TorchSharp.torch.Generator rng)
         {
-            var filled = sample.clone();
-            filled[TensorIndex.Colon, TensorIndex.Slice(prefix), TensorIndex.Colon] = tensor(new[] { 1f, 0f });
-            return filled;
+            for (int prefix = 1; prefix < Positions; prefix++)
+            {
+                var filled = sample.clone();
+                filled[TensorIndex.Colon, TensorIndex.Slice(prefix), TensorIndex.Colon] = tensor(new[] { 1f, 0f });
+                yield return cat(Enumerable.Repeat(filled, count).ToArray(), 0);
+            }
         }
     }
 

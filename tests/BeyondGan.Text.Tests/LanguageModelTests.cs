@@ -127,6 +127,87 @@ public sealed class LanguageModelTests : IDisposable
     }
 
     [Fact]
+    public void SeqGAN_pretrains_the_generator_then_the_discriminator_then_plays_by_policy_gradient_reproducibly()
+    {
+        var o = Tiny with { Model = "seqgan", Steps = 150, CriticPretrainSteps = 4, AdversarialSteps = 3, Rollouts = 2, CriticRepresentations = 1, CriticEmbedding = 8, CriticFilters = 8 };
+        var phases = new List<string>();
+        TorchRuntime.SetThreads(1);
+        using var a = TextSynthesizer.Fit(Corpus(), o, progress: (phase, _, _) => { if (phases.LastOrDefault() != phase) phases.Add(phase); });
+        Assert.Equal(["mle", "critic", "adversarial"], phases);
+        Assert.Equal(157, a.StepsTrained);
+        Assert.True(a.IsComplete);
+        Assert.Equal(4, a.History.Series("critic/critic_loss").Count());
+        var rewards = a.History.Series("adversarial/generator_loss").ToList();
+        Assert.Equal(3, rewards.Count);
+        Assert.All(rewards, p => Assert.True(double.IsFinite(p.Value)));
+        using var b = TextSynthesizer.Fit(Corpus(), o);
+        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(50, seed: 1).Select(s => string.Join(' ', s)));
+        Assert.Equal(Draw(a), Draw(b));
+        var path = Path.Combine(dir, "seqgan.bgan");
+        TextModelFile.Save(path, a);
+        using var loaded = TextModelFile.Load(path);
+        Assert.Equal("seqgan", loaded.State.Model);
+        Assert.Equal(Draw(a), Draw(loaded));
+    }
+
+    [Fact]
+    public void As_a_policy_the_generator_gives_each_tokens_log_probability_and_rollouts_that_keep_the_prefix()
+    {
+        TorchRuntime.SetThreads(1);
+        using var model = Fit(Tiny with { Steps = 150 });
+        int length = 9, vocabulary = model.State.Vocabulary.Count;
+        using var g = new TextGenerator(model.Network, vocabulary, length);
+        model.Network.eval();
+        using var rng = new TorchSharp.torch.Generator(3);
+        using var _ = TorchSharp.torch.no_grad();
+        var (sample, logp) = g.SampleWithLogProbabilities(TorchSharp.torch.zeros(6, 1), null, rng);
+        var ids = sample.argmax(2);
+        // The log-probabilities are the teacher-forced model's at the drawn tokens (0 after the end and at the forced last end).
+        var input = TorchSharp.torch.cat([TorchSharp.torch.full(6, 1, Vocabulary.Begin, TorchSharp.torch.ScalarType.Int64), ids.narrow(1, 0, length - 1)], 1);
+        var (logits, _) = model.Network.Run(input, null);
+        var never = TorchSharp.torch.zeros(vocabulary);
+        never[Vocabulary.Pad] = TorchSharp.torch.tensor(float.NegativeInfinity);
+        never[Vocabulary.Begin] = TorchSharp.torch.tensor(float.NegativeInfinity);
+        var expected = (logits + never).log_softmax(2).gather(2, ids.unsqueeze(2)).squeeze(2).data<float>().ToArray();
+        var actual = logp.data<float>().ToArray();
+        var flatIds = ids.data<long>().ToArray();
+        for (int i = 0; i < 6; i++)
+        {
+            int end = Array.IndexOf(flatIds.Skip(i * length).Take(length).ToArray(), (long)Vocabulary.End);
+            for (int t = 0; t < length; t++)
+                Assert.Equal(t <= end && t < length - 1 ? expected[i * length + t] : 0f, actual[i * length + t], 4);
+        }
+        // Rollouts: one block per prefix k = 1..8, each row keeps the sample's first k tokens and is a well-formed sentence.
+        var blocks = g.Rollouts(sample, 5, null, rng).ToList();
+        Assert.Equal(length - 1, blocks.Count);
+        for (int k = 1; k < length; k++)
+        {
+            var rows = blocks[k - 1].data<long>().ToArray();
+            Assert.Equal(30 * length, rows.Length);
+            for (int r = 0; r < 30; r++)
+            {
+                var row = rows.Skip(r * length).Take(length).ToArray();
+                Assert.Equal(flatIds.Skip((r % 6) * length).Take(k), row.Take(k));
+                int end = Array.IndexOf(row, (long)Vocabulary.End);
+                Assert.True(end >= 0);
+                Assert.All(row.Skip(end + 1), id => Assert.Equal(Vocabulary.Pad, id));
+                Assert.DoesNotContain((long)Vocabulary.Begin, row);
+            }
+        }
+        // The critic scores ids as it scores their one-hots.
+        using var critic = new TextCritic(vocabulary, 2, 4, 3);
+        critic.eval();
+        Assert.Equal(critic.call(sample, null).data<float>().ToArray(), critic.call(ids, null).data<float>().ToArray(), new FloatClose(1e-5f));
+        // The first drawn token of 2,000 completions of the one-token prefix follows the model's next-token distribution.
+        var one = sample.narrow(0, 0, 1);
+        var firstDrawn = g.Rollouts(one, 2000, null, rng).First().select(1, 1).data<long>().ToArray();
+        var p = (logits.narrow(0, 0, 1).select(1, 1) + never).softmax(1).squeeze(0).data<float>().ToArray();
+        int likeliest = Array.IndexOf(p, p.Max());
+        double share = firstDrawn.Count(t => t == likeliest) / 2000.0;
+        Assert.True(Math.Abs(share - p[likeliest]) < 0.04, $"share {share:F3} vs p {p[likeliest]:F3}");
+    }
+
+    [Fact]
     public void The_text_generator_emits_relaxed_one_hots_that_end_in_padding()
     {
         TorchRuntime.SetThreads(1);
@@ -201,4 +282,10 @@ public sealed class LanguageModelTests : IDisposable
         File.WriteAllText(path, "text,kind\na cat sat.,caption\na dog ran.,\n");
         Assert.Contains("line 3, column kind: the label is missing", Assert.Throws<InvalidDataException>(() => TextCorpus.ReadColumn(path, "text", "kind")).Message);
     }
+}
+
+internal sealed class FloatClose(float tolerance) : IEqualityComparer<float>
+{
+    public bool Equals(float a, float b) => Math.Abs(a - b) <= tolerance;
+    public int GetHashCode(float v) => 0;
 }

@@ -52,13 +52,18 @@ public sealed class PolicyGradient : IGeneratorObjective
     {
         using var _ = no_grad();
         int positions = policy.Positions;
+        long batch = sample.shape[0];
         var columns = new Tensor[positions];
-        for (int t = 1; t < positions; t++)
+        int k = 0;
+        var repeated = condition is null ? null : cat(Enumerable.Repeat(condition, Rollouts).ToArray(), 0);
+        foreach (var completions in policy.Rollouts(sample, Rollouts, condition, rng))
         {
-            Tensor sum = zeros(sample.shape[0], device: sample.device);
-            for (int n = 0; n < Rollouts; n++) sum = sum + Reward(critic.call(policy.Rollout(sample, t, condition, rng), condition).reshape(-1));
-            columns[t - 1] = sum / Rollouts;
+            if (k >= positions - 1) throw new InvalidOperationException($"the policy gave more than {positions - 1} prefixes of rollouts.");
+            using var scope = NewDisposeScope();   // the critic's activations of each prefix are freed before the next
+            columns[k++] = Reward(critic.call(completions, repeated).reshape(-1)).reshape(Rollouts, batch).mean(new long[] { 0 }).MoveToOuterDisposeScope();
+            completions.Dispose();
         }
+        if (k != positions - 1) throw new InvalidOperationException($"the policy gave {k} prefixes of rollouts, not {positions - 1}.");
         columns[positions - 1] = Reward(critic.call(sample, condition).reshape(-1));
         return stack(columns, 1);
     }

@@ -20,8 +20,10 @@ public interface IPolicyGenerator
     (Tensor Sample, Tensor LogProbabilities) SampleWithLogProbabilities(Tensor z, Tensor? condition, TorchSharp.torch.Generator rng);
 
     /// <summary>
-    /// Monte-Carlo rollout: keeps the first <paramref name="prefix"/> positions of <paramref name="sample"/> and draws
-    /// the rest from the policy (no graph needed).
+    /// Monte-Carlo rollouts: for each prefix length k = 1 … <see cref="Positions"/> − 1 in order, <paramref name="count"/>
+    /// completions of every sample that keep its first k positions and draw the rest from the policy, as one tensor
+    /// [count · batch, …] (completion n of sample b at row n · batch + b). No graph is needed; an implementation may
+    /// draw all prefixes' completions together and hand them out one prefix at a time.
     /// </summary>
-    Tensor Rollout(Tensor sample, int prefix, Tensor? condition, TorchSharp.torch.Generator rng);
+    IEnumerable<Tensor> Rollouts(Tensor sample, int count, Tensor? condition, TorchSharp.torch.Generator rng);
 }

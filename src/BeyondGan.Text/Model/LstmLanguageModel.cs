@@ -49,6 +49,13 @@ public sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         return (output.call(states.squeeze(1)), (h, c));
     }
 
+    /// <summary>Runs <paramref name="ids"/> [batch, steps] from <paramref name="state"/> (no dropout, as sampling): the logits after each and the state carried on.</summary>
+    public (Tensor Logits, (Tensor H, Tensor C) State) Run(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
+    {
+        var (states, h, c) = lstm.call(Embed(ids, labels), state);
+        return (output.call(states), (h, c));
+    }
+
     /// <summary>Token embeddings, plus the label's at every position for a conditional model.</summary>
     private Tensor Embed(Tensor ids, Tensor? labels)
     {

@@ -11,6 +11,8 @@ namespace BeyondGan.Text.Model;
 /// goes through convolutions of widths 2–5 (max over time), a highway layer, dropout and a linear score; the S scores
 /// are averaged (RelGAN averages the S losses instead; the same when the loss is linear, here one score per sentence
 /// as the engine's critics give). The convolutions are <see cref="UnfoldConv1d"/> (the generated input needs gradients).
+/// Token ids [batch, steps] (int64) are read too, by looking the embeddings up — the same scores as their one-hots,
+/// without building them (SeqGAN's rollouts are scored this way).
 /// </summary>
 public sealed class TextCritic : BeyondGan.Modules.Critic
 {
@@ -44,7 +46,7 @@ public sealed class TextCritic : BeyondGan.Modules.Critic
     {
         long batch = x.shape[0], steps = x.shape[1];
         // [batch, steps, V] · [V, S·d] → S representations of [batch, d, steps].
-        var e = x.matmul(embeddings).reshape(batch, steps, representations, dimension).permute(0, 2, 3, 1).reshape(batch * representations, dimension, steps);
+        var e = (x.dtype == ScalarType.Int64 ? embeddings.index_select(0, x.reshape(-1)) : x.matmul(embeddings)).reshape(batch, steps, representations, dimension).permute(0, 2, 3, 1).reshape(batch * representations, dimension, steps);
         var pooled = cat(convolutions.Select(conv => nn.functional.relu(conv.call(e)).amax(new long[] { 2 })).ToArray(), 1);
         var g = gate.call(pooled).sigmoid();
         var h = g * nn.functional.relu(highway.call(pooled)) + (1 - g) * pooled;

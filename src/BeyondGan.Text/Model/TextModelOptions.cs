@@ -3,26 +3,34 @@ namespace BeyondGan.Text.Model;
 /// <summary>Hyper-parameters of a text model and how its corpus is read.</summary>
 public sealed record TextModelOptions
 {
-    /// <summary>The model: "mle" (a language model by maximum likelihood) or "relgan" (MLE pre-training, then RelGAN's game).</summary>
+    /// <summary>The model: "mle" (a language model by maximum likelihood), "seqgan" (MLE pre-training, then SeqGAN's policy gradient) or "relgan" (MLE pre-training, then RelGAN's game).</summary>
     public string Model { get; init; } = "mle";
     /// <summary>Maximum-likelihood training steps (batches); for RelGAN, its pre-training.</summary>
     public long Steps { get; init; } = 3_000;
-    /// <summary>RelGAN: adversarial steps after the pre-training (each one critic and one generator update).</summary>
+    /// <summary>SeqGAN, RelGAN: adversarial steps after the pre-training (each <see cref="CriticSteps"/> critic updates and one generator update).</summary>
     public long AdversarialSteps { get; init; } = 1_000;
+    /// <summary>SeqGAN: Monte-Carlo completions of each prefix when a generated sentence is rewarded (SeqGAN: 16).</summary>
+    public int Rollouts { get; init; } = 4;
+    /// <summary>SeqGAN: critic (discriminator) updates on the pre-trained generator's samples before the game.</summary>
+    public long CriticPretrainSteps { get; init; } = 200;
+    /// <summary>SeqGAN, RelGAN: critic updates per generator update in the game (RelGAN: 1; SeqGAN trains its discriminator more).</summary>
+    public int CriticSteps { get; init; } = 1;
+    /// <summary>SeqGAN: subtract the batch's mean reward at each position (a variance-reducing baseline; SeqGAN has none).</summary>
+    public bool PolicyBaseline { get; init; }
     /// <summary>RelGAN: the largest inverse temperature β_max of the relaxed one-hots (annealed from 1).</summary>
     public double BetaMax { get; init; } = 100;
     /// <summary>RelGAN: the critic sees exact one-hots with straight-through gradients instead of Gumbel-softmax's relaxed ones.</summary>
     public bool StraightThrough { get; init; }
-    /// <summary>RelGAN: embedding representations of the critic (RelGAN: 64; fewer on a CPU).</summary>
+    /// <summary>SeqGAN, RelGAN: embedding representations of the critic (RelGAN: 64; fewer on a CPU).</summary>
     public int CriticRepresentations { get; init; } = 2;
-    /// <summary>RelGAN: size of each critic embedding.</summary>
+    /// <summary>SeqGAN, RelGAN: size of each critic embedding.</summary>
     public int CriticEmbedding { get; init; } = 32;
-    /// <summary>RelGAN: filters per convolution width (2–5) of the critic (RelGAN: 300).</summary>
+    /// <summary>SeqGAN, RelGAN: filters per convolution width (2–5) of the critic (RelGAN: 300).</summary>
     public int CriticFilters { get; init; } = 64;
-    /// <summary>RelGAN: Adam learning rate of both networks in the game (RelGAN: 1e-4).</summary>
+    /// <summary>SeqGAN, RelGAN: Adam learning rate of both networks in the game (RelGAN: 1e-4).</summary>
     public double AdversarialLearningRate { get; init; } = 1e-4;
     /// <summary>Steps of the whole run.</summary>
-    public long TotalSteps => Model == "relgan" ? Steps + AdversarialSteps : Steps;
+    public long TotalSteps => Model switch { "relgan" => Steps + AdversarialSteps, "seqgan" => Steps + CriticPretrainSteps + AdversarialSteps, _ => Steps };
     /// <summary>Sentences per batch.</summary>
     public int BatchSize { get; init; } = 64;
     /// <summary>Size of the token embeddings.</summary>
@@ -53,7 +61,10 @@ public sealed record TextModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason for a bad value.</summary>
     public void Validate()
     {
-        if (Model is not ("mle" or "relgan")) throw new ArgumentException($"--model {Model}: unknown model (mle, relgan).");
+        if (Model is not ("mle" or "seqgan" or "relgan")) throw new ArgumentException($"--model {Model}: unknown model (mle, seqgan, relgan).");
+        if (Rollouts < 1) throw new ArgumentException($"--rollouts must be at least 1, got {Rollouts}.");
+        if (CriticPretrainSteps < 0) throw new ArgumentException($"--critic-pretrain-steps must be 0 or positive, got {CriticPretrainSteps}.");
+        if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");
         if (AdversarialSteps < 0) throw new ArgumentException($"--adversarial-steps must be 0 or positive, got {AdversarialSteps}.");
         if (BetaMax < 1) throw new ArgumentException($"--beta-max must be at least 1, got {BetaMax}.");
         if (CriticRepresentations < 1 || CriticEmbedding < 1 || CriticFilters < 1) throw new ArgumentException("Critic sizes must be positive.");

@@ -1,3 +1,4 @@
+using BeyondGan.Discrete;
 using BeyondGan.Losses;
 using BeyondGan.Runtime;
 using BeyondGan.Sampling;
@@ -78,18 +79,26 @@ public sealed class TextSynthesizer : IDisposable
         var phases = new List<TrainingPhase> { new MaximumLikelihoodPhase(model.Network, encoded, options, options.Steps, labelIds: labelIds) };
         GanTrainer<TextGenerator, TextCritic>? trainer = null;
         TextGenerator? generator = null;
-        if (options.Model == "relgan")
+        if (options.Model is "relgan" or "seqgan")
         {
+            bool seqgan = options.Model == "seqgan";
             int length = encoded.Max(e => e.Length) - 1;   // tokens and the end
-            generator = new TextGenerator(model.Network, vocabulary.Count, length) { StraightThroughEstimator = options.StraightThrough };
+            // SeqGAN's critic reads exact one-hots of the sampled tokens (straight-through values; no gradient reaches it).
+            generator = new TextGenerator(model.Network, vocabulary.Count, length) { StraightThroughEstimator = seqgan || options.StraightThrough };
             var critic = new TextCritic(vocabulary.Count, options.CriticRepresentations, options.CriticEmbedding, options.CriticFilters);
             critic.to(TorchRuntime.ParseDevice(options.Device));
             var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.AdversarialLearningRate, Beta1 = 0.9, Beta2 = 0.999 };
-            trainer = new GanTrainer<TextGenerator, TextCritic>(generator, critic, new RelativisticStandardLoss(),
+            trainer = new GanTrainer<TextGenerator, TextCritic>(generator, critic, seqgan ? new MinimaxLoss() : new RelativisticStandardLoss(),
                 new SentenceBatchSource(encoded, length, vocabulary.Count),
-                new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = 1, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
-                [new GumbelAnnealing(generator, options.BetaMax)]);
+                new GanTrainerOptions
+                {
+                    BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device,
+                    GeneratorOptimizer = adam, CriticOptimizer = adam, GradientClipNorm = seqgan ? options.GradientClip : null,
+                },
+                seqgan ? [] : [new GumbelAnnealing(generator, options.BetaMax)],
+                seqgan ? new PolicyGradient(options.Rollouts, options.PolicyBaseline) : null);
             generator.NoiseGenerator = trainer.Rng;
+            if (seqgan) phases.Add(trainer.AsCriticPhase(options.CriticPretrainSteps));
             phases.Add(trainer.AsPhase(options.AdversarialSteps));
         }
         using var schedule = new PhaseSchedule(phases, options.Seed, options.Device);

@@ -28,25 +28,37 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         [CommandOption("--label-column <NAME>"), Description("With --column: each sentence's label; the model is then conditional (`text sample --condition label=VALUE`).")]
         public string? LabelColumn { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("mle: an LSTM language model trained by maximum likelihood (the baseline text GANs must beat); relgan: that model pre-trained by MLE, then RelGAN's game (Gumbel-softmax with annealed β, a multi-representation CNN critic, relativistic loss)."), DefaultValue("mle")]
+        [CommandOption("--model <NAME>"), Description("mle: an LSTM language model trained by maximum likelihood (the baseline text GANs must beat); seqgan: that model pre-trained by MLE, then SeqGAN's policy gradient (REINFORCE with Monte-Carlo rollouts, a CNN discriminator); relgan: that model pre-trained by MLE, then RelGAN's game (Gumbel-softmax with annealed β, a multi-representation CNN critic, relativistic loss)."), DefaultValue("mle")]
         public string Model { get; init; } = "mle";
 
-        [CommandOption("--adversarial-steps <N>"), Description("relgan: steps of the game after --steps of MLE pre-training (default 1000).")]
+        [CommandOption("--adversarial-steps <N>"), Description("seqgan, relgan: steps of the game after --steps of MLE pre-training (default 1000).")]
         public long? AdversarialSteps { get; init; }
+
+        [CommandOption("--rollouts <N>"), Description("seqgan: Monte-Carlo completions of each prefix when a sentence is rewarded (default 4; SeqGAN 16).")]
+        public int? Rollouts { get; init; }
+
+        [CommandOption("--critic-pretrain-steps <N>"), Description("seqgan: discriminator updates on the pre-trained generator's samples before the game (default 200).")]
+        public long? CriticPretrainSteps { get; init; }
+
+        [CommandOption("--critic-steps <N>"), Description("seqgan, relgan: critic updates per generator update (default 1).")]
+        public int? CriticSteps { get; init; }
+
+        [CommandOption("--pg-baseline"), Description("seqgan: subtract the batch's mean reward at each position (SeqGAN has no baseline).")]
+        public bool PolicyBaseline { get; init; }
 
         [CommandOption("--beta-max <B>"), Description("relgan: largest inverse temperature of the relaxed one-hots, annealed from 1 (default 100).")]
         public double? BetaMax { get; init; }
 
-        [CommandOption("--critic-representations <N>"), Description("relgan: embedding representations of the critic (default 2; RelGAN 64).")]
+        [CommandOption("--critic-representations <N>"), Description("seqgan, relgan: embedding representations of the critic (default 2; RelGAN 64).")]
         public int? CriticRepresentations { get; init; }
 
-        [CommandOption("--critic-filters <N>"), Description("relgan: filters per convolution width of the critic (default 64; RelGAN 300).")]
+        [CommandOption("--critic-filters <N>"), Description("seqgan, relgan: filters per convolution width of the critic (default 64; RelGAN 300).")]
         public int? CriticFilters { get; init; }
 
         [CommandOption("--estimator <NAME>"), Description("relgan: gumbel (the critic sees Gumbel-softmax's relaxed one-hots, default) or straight-through (exact one-hots, the relaxed gradient)."), DefaultValue("gumbel")]
         public string Estimator { get; init; } = "gumbel";
 
-        [CommandOption("--gan-lr <LR>"), Description("relgan: Adam learning rate of the game (default 1e-4).")]
+        [CommandOption("--gan-lr <LR>"), Description("seqgan, relgan: Adam learning rate of the game (default 1e-4).")]
         public double? GanLearningRate { get; init; }
 
         [CommandOption("--test <FILE>"), Description("Held-out sentences: every --monitor-every steps, BLEU-2..5 of 200 samples against them and two samples are printed.")]
@@ -103,7 +115,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
-            if (Model is not ("mle" or "relgan")) return ValidationResult.Error($"--model {Model}: unknown model (mle, relgan; SeqGAN is not built yet).");
+            if (Model is not ("mle" or "seqgan" or "relgan")) return ValidationResult.Error($"--model {Model}: unknown model (mle, seqgan, relgan).");
             if (LabelColumn is not null && Column is null) return ValidationResult.Error("--label-column needs --column (a CSV or Parquet table).");
             if (Estimator is not ("gumbel" or "straight-through")) return ValidationResult.Error($"--estimator {Estimator}: unknown (gumbel, straight-through).");
             if (Steps is not null && Epochs is not null) return ValidationResult.Error("give --steps or --epochs, not both.");
@@ -122,7 +134,8 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
                 Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers, Embedding = Embedding ?? o.Embedding, Dropout = Dropout ?? o.Dropout,
                 LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, MaxLength = MaxLength ?? o.MaxLength,
                 RefuseLong = RefuseLong, LowerCase = !KeepCase, Model = Model,
-                AdversarialSteps = AdversarialSteps ?? o.AdversarialSteps, BetaMax = BetaMax ?? o.BetaMax,
+                AdversarialSteps = AdversarialSteps ?? o.AdversarialSteps, Rollouts = Rollouts ?? o.Rollouts,
+                CriticPretrainSteps = CriticPretrainSteps ?? o.CriticPretrainSteps, CriticSteps = CriticSteps ?? o.CriticSteps, PolicyBaseline = PolicyBaseline, BetaMax = BetaMax ?? o.BetaMax,
                 CriticRepresentations = CriticRepresentations ?? o.CriticRepresentations, CriticFilters = CriticFilters ?? o.CriticFilters,
                 AdversarialLearningRate = GanLearningRate ?? o.AdversarialLearningRate, StraightThrough = Estimator == "straight-through",
             };
