@@ -9,6 +9,10 @@ using BeyondGan.Text.Tokenization;
 ///        line of both), and leave-one-out Self-BLEU-2..5 of each sample file, with the seconds each took.
 ///        text tokens FILE : tokenizes FILE's lines and writes them, one line of space-joined tokens each (for comparing
 ///        with NLTK's word_tokenize).
+///        text oracle-data --out FILE [--count 10000] [--seed 0] : sequences of 20 tokens drawn from the SeqGAN oracle
+///        (DATA/seqgan_oracle), one line of space-separated ids each — the training set of the synthetic benchmark.
+///        text oracle-score FILE... : NLL_oracle of each file of generated sequences (lines of ids, as `text sample`
+///        writes them for a model trained on oracle-data), with how many lines are not 20 tokens long.
 /// </summary>
 internal static class TextBench
 {
@@ -48,7 +52,31 @@ internal static class TextBench
                 foreach (var line in File.ReadLines(args[1])) Console.WriteLine(string.Join(' ', tokenizer.Tokenize(line)));
                 break;
             }
-            default: throw new ArgumentException($"unknown text benchmark '{what}' (texygen, tokens)");
+            case "oracle-data":
+            {
+                using var oracle = SyntheticOracle.Load(Path.Combine(data, "seqgan_oracle"));
+                int count = int.Parse(TabularBench.Arg(args, "--count") ?? "10000", CultureInfo.InvariantCulture);
+                long seed = long.Parse(TabularBench.Arg(args, "--seed") ?? "0", CultureInfo.InvariantCulture);
+                string output = TabularBench.Arg(args, "--out") ?? throw new ArgumentException("--out FILE");
+                var sequences = oracle.Sample(count, 20, seed);
+                File.WriteAllLines(output, sequences.Select(x => string.Join(' ', x)));
+                Console.WriteLine($"{count} sequences → {output}; NLL_oracle of them {oracle.NegativeLogLikelihood(sequences):F3} (published real data 5.750)");
+                break;
+            }
+            case "oracle-score":
+            {
+                using var oracle = SyntheticOracle.Load(Path.Combine(data, "seqgan_oracle"));
+                foreach (var file in args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != data))
+                {
+                    var lines = File.ReadLines(file).Where(l => l.Length > 0)
+                        .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => int.TryParse(t, CultureInfo.InvariantCulture, out int id) ? id : -1).ToArray()).ToList();
+                    int bad = lines.Count(x => x.Any(id => id < 0 || id >= oracle.Vocabulary));
+                    var kept = lines.Where(x => x.All(id => id >= 0 && id < oracle.Vocabulary)).ToList();
+                    Console.WriteLine($"{file}: NLL_oracle {oracle.NegativeLogLikelihood(kept):F3} over {kept.Count} lines ({lines.Count(x => x.Length != 20)} not 20 tokens long, {bad} with a token that is not an oracle id)");
+                }
+                break;
+            }
+            default: throw new ArgumentException($"unknown text benchmark '{what}' (texygen, tokens, oracle-data, oracle-score)");
         }
     }
 }

@@ -10,7 +10,7 @@ namespace BeyondGan.Text.Tests;
 /// </summary>
 public class TexygenTests
 {
-    private static string? SharedText()
+    internal static string? SharedText()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
