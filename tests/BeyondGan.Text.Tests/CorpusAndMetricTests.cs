@@ -53,3 +53,22 @@ public class CorpusAndMetricTests
         Assert.True(r.SelfBleu!["self_bleu2"] < 0.6);
     }
 }
+
+public class EmbeddingDistanceTests
+{
+    [Fact]
+    public void Text_like_the_real_text_is_nearer_than_text_unlike_it_and_the_floor_is_real_against_real()
+    {
+        var real = LanguageModelTests.Corpus().Lines;
+        var alike = real.Reverse().ToList();
+        var unlike = Enumerable.Range(0, real.Count).Select(i => $"quarterly revenue rose {i} percent as the bank cut its forecast for the year").ToList();
+        using var fed = new BeyondGan.Text.Metrics.EmbeddingFrechetDistance();
+        var near = fed.Score(real, alike);
+        var far = fed.Score(real, unlike);
+        Assert.Equal(real.Count / 2, near.Sentences);
+        Assert.Equal(near.Floor, far.Floor, 9);             // the same seeded halves
+        Assert.True(near.Distance < far.Distance / 5, $"alike {near.Distance:F4}, unlike {far.Distance:F4}");
+        Assert.True(near.Floor >= -1e-9 && near.Floor < far.Distance / 5, $"floor {near.Floor:F4}");
+        Assert.Equal(384, fed.Embed(["a cat sat on the mat."])[0].Length);
+    }
+}

@@ -83,8 +83,8 @@ public sealed class ScoreTests
         var rng = new Random(4);
         var a = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(4000, 2, (_, _) => Normal(rng));
         var b = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(4000, 2, (_, j) => Normal(rng) + (j == 0 ? 3 : 0));
-        Assert.Equal(0, ContextFid.Frechet(a, a), 6);
-        Assert.Equal(9, ContextFid.Frechet(a, b), 0);   // |μ_a − μ_b|² = 9, the covariances are equal
+        Assert.Equal(0, BeyondGan.Statistics.FrechetDistance.Compute(a, a), 6);
+        Assert.Equal(9, BeyondGan.Statistics.FrechetDistance.Compute(a, b), 0);   // |μ_a − μ_b|² = 9, the covariances are equal
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public static class TextHtmlReport
         HtmlReport.Card(html, "Distinct-2 / 4", $"{F(result.Distinct["distinct2"])} / {F(result.Distinct["distinct4"])} <small>real {F(result.RealDistinct["distinct2"])} / {F(result.RealDistinct["distinct4"])}</small>",
             HtmlReport.Grade(result.Distinct["distinct4"] / Math.Max(result.RealDistinct["distinct4"], 1e-9), 0.85, 0.6), "Distinct n-grams over all n-grams.");
         HtmlReport.Card(html, "Bigram JSD", F(result.NGramJsd["jsd2"]), HtmlReport.Grade(1 - result.NGramJsd["jsd2"], 0.6, 0.4), "Jensen–Shannon divergence of the bigram frequencies; 0 = same.");
+        if (result.EmbeddingDistance is { } fed)
+            HtmlReport.Card(html, "Embedding FD", $"{F(fed.Distance)} <small>floor {F(fed.Floor)}</small>", HtmlReport.Grade(fed.Floor / Math.Max(fed.Distance, 1e-9), 0.5, 0.2),
+                $"Fréchet distance of MiniLM sentence embeddings, {fed.Sentences:N0} generated against {fed.Sentences:N0} real; the floor is real against real.");
         if (result.Copied is double c) HtmlReport.Card(html, "Copied", Pct(c), HtmlReport.Grade(1 - c, 0.95, 0.8), "Generated sentences identical to a training sentence (memorisation).");
         html.Append("</div>\n<p class=\"legend\"><span class=\"good\">■</span> good <span class=\"fair\">■</span> fair <span class=\"poor\">■</span> poor — rough guides, not guarantees.</p>\n");
 

@@ -92,6 +92,8 @@ public sealed record TextEvaluationResult
     [JsonPropertyName("mean_length")] public double MeanLength { get; init; }
     /// <summary>Mean tokens per real sentence.</summary>
     [JsonPropertyName("real_mean_length")] public double RealMeanLength { get; init; }
+    /// <summary>The Fréchet distance of sentence embeddings and its real-vs-real floor; null unless asked for.</summary>
+    [JsonPropertyName("embedding_distance")] public EmbeddingDistance? EmbeddingDistance { get; init; }
     /// <summary>Share of generated sentences copied from the training set; null without one.</summary>
     [JsonPropertyName("copied")] public double? Copied { get; init; }
     /// <summary>Seconds the scores took.</summary>

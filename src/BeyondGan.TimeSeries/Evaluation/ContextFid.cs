@@ -1,6 +1,7 @@
 using BeyondGan.Layers;
 using BeyondGan.Runtime;
 using BeyondGan.Training;
+using BeyondGan.Statistics;
 using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -37,7 +38,7 @@ public static class ContextFid
         // The same number of each, drawn at random, as the reference evaluation does.
         int n = Math.Min(a.RowCount, b.RowCount);
         var pick = new Random(unchecked((int)seed));
-        return Frechet(Subset(a, n, pick), Subset(b, n, pick));
+        return FrechetDistance.Compute(Subset(a, n, pick), Subset(b, n, pick));
     }
 
     private static Matrix<double> Subset(Matrix<double> m, int n, Random rng)
@@ -157,26 +158,6 @@ public static class ContextFid
             for (int i = 0; i < n; i++) for (int c = 0; c < EmbeddingSize; c++) rows[start + i, c] = values[i * EmbeddingSize + c];
         }
         return Matrix<double>.Build.DenseOfArray(rows);
-    }
-
-    /// <summary>‖μ_a − μ_b‖² + Tr(Σ_a + Σ_b − 2 (Σ_a Σ_b)^½), with Tr((Σ_a Σ_b)^½) = Σ √λ(Σ_a^½ Σ_b Σ_a^½).</summary>
-    public static double Frechet(Matrix<double> a, Matrix<double> b)
-    {
-        var (ma, ca) = Moments(a);
-        var (mb, cb) = Moments(b);
-        var evd = ca.Evd(Symmetricity.Symmetric);
-        var sqrtA = evd.EigenVectors * Matrix<double>.Build.DiagonalOfDiagonalVector(evd.EigenValues.Map(c => Math.Sqrt(Math.Max(0, c.Real)))) * evd.EigenVectors.Transpose();
-        var middle = sqrtA * cb * sqrtA;
-        middle = (middle + middle.Transpose()) / 2;
-        double traceSqrt = middle.Evd(Symmetricity.Symmetric).EigenValues.Sum(c => Math.Sqrt(Math.Max(0, c.Real)));
-        return (ma - mb).DotProduct(ma - mb) + ca.Trace() + cb.Trace() - 2 * traceSqrt;
-    }
-
-    private static (Vector<double> Mean, Matrix<double> Covariance) Moments(Matrix<double> m)
-    {
-        var mean = m.ColumnSums() / m.RowCount;
-        var centred = m - Matrix<double>.Build.Dense(m.RowCount, m.ColumnCount, (_, j) => mean[j]);
-        return (mean, centred.TransposeThisAndMultiply(centred) / Math.Max(1, m.RowCount - 1));
     }
 
     /// <summary>The TS2Vec encoder: input projection, timestamp masking, ten dilated residual blocks.</summary>

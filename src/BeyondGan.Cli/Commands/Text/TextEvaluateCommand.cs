@@ -39,6 +39,9 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         [CommandOption("--label <VALUE>"), Description("The label the --synthetic sentences were generated for: they are scored against the real sentences of that label, and a classifier trained on the real labelled sentences says which share carry it.")]
         public string? Label { get; init; }
 
+        [CommandOption("--embedding-distance"), Description("Also the Fréchet distance of MiniLM sentence embeddings (FED with an offline encoder) and its real-vs-real floor; about a minute per 10,000 sentences.")]
+        public bool EmbeddingDistance { get; init; }
+
         [CommandOption("--json <FILE>"), Description("Write every score as JSON.")]
         public string? Json { get; init; }
 
@@ -87,6 +90,12 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         var trainTokens = train is null ? null : tokenizer.TokenizeAll(train.Lines);
         var r = TextEvaluation.Compute(real, allReal, syntheticTokens, trainTokens, settings.Label);
         var realTokens = allReal.Where((_, i) => settings.Label is null || real.Labels![i] == settings.Label).ToList();
+        if (settings.EmbeddingDistance)
+        {
+            var realLines = real.Lines.Where((_, i) => settings.Label is null || real.Labels![i] == settings.Label).ToList();
+            using var fed = new EmbeddingFrechetDistance();
+            r = r with { EmbeddingDistance = fed.Score(realLines, synthetic.Lines) };
+        }
         if (settings.Model is not null)
         {
             var problem = TorchRuntime.TryEnsureLoaded();
@@ -132,6 +141,7 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         t.AddRow("mean length", r.MeanLength.ToString("F1"), $"tokens; real {r.RealMeanLength:F1}");
         if (r.Copied is double c) t.AddRow("copied from training", c.ToString("P1"), "generated sentences identical to a training sentence");
         if (r.LabelAccuracy is double la) t.AddRow($"carry label {r.Label}", la.ToString("P1"), $"generated sentences a classifier of the real labelled text gives that label (its accuracy on held-out real text: {r.ClassifierAccuracy:P1})");
+        if (r.EmbeddingDistance is { } e) t.AddRow("embedding FD", $"{e.Distance:F4} (floor {e.Floor:F4})", $"Fréchet distance of MiniLM sentence embeddings, {e.Sentences:N0} generated against {e.Sentences:N0} real; floor: real against real");
         if (r.NllGen is double nll) t.AddRow("NLL_gen", $"{nll:F3} ({r.NllPerToken:F3} per token)", "the model's cross-entropy of the training set, averaged over padded positions as the benchmarks do; COCO MLE .718");
         AnsiConsole.Write(t);
         AnsiConsole.MarkupLine($"[grey]scored in {r.Seconds:F1} s[/]");
