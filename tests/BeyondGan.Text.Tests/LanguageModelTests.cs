@@ -127,6 +127,30 @@ public sealed class LanguageModelTests : IDisposable
     }
 
     [Fact]
+    public void A_sub_word_model_learns_units_writes_words_and_round_trips()
+    {
+        using var model = Fit(Tiny with { Subwords = 15, Steps = 300 });
+        Assert.Equal(15, model.State.BpeMerges!.Count);
+        Assert.Contains("byte-pair units", model.State.Tokenizer);
+        var words = LanguageModelTests.Corpus().Lines.SelectMany(l => new TreebankWordTokenizer().Tokenize(l)).ToHashSet();
+        var drawn = model.Sample(100, seed: 2).ToList();
+        // Samples come back as words; nearly all are words of the corpus (units can combine into new ones, rarely here).
+        double known = drawn.SelectMany(s => s).Count(words.Contains) / (double)drawn.Sum(s => s.Count);
+        Assert.True(known > 0.95, $"{known:P1} of generated words are corpus words");
+        Assert.True(model.State.Vocabulary.Count < words.Count + 30);
+        // An unseen word of known letters is scored through its units, not as <unk>.
+        var units = model.Units(["cats"]);
+        Assert.DoesNotContain(Vocabulary.UnknownToken, units);
+        var path = Path.Combine(dir, "bpe.bgan");
+        TextModelFile.Save(path, model);
+        using var loaded = TextModelFile.Load(path);
+        Assert.Equal(model.State.BpeMerges, loaded.State.BpeMerges);
+        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(30, seed: 4).Select(s => string.Join(' ', s)));
+        Assert.Equal(Draw(model), Draw(loaded));
+        Assert.True(double.IsFinite(loaded.NegativeLogLikelihood(LanguageModelTests.Corpus(), 12).PerToken));
+    }
+
+    [Fact]
     public void SeqGAN_pretrains_the_generator_then_the_discriminator_then_plays_by_policy_gradient_reproducibly()
     {
         var o = Tiny with { Model = "seqgan", Steps = 150, CriticPretrainSteps = 4, AdversarialSteps = 3, Rollouts = 2, CriticRepresentations = 1, CriticEmbedding = 8, CriticFilters = 8 };

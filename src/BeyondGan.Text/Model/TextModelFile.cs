@@ -15,8 +15,11 @@ public static class TextModelFile
     /// <summary>Magic bytes at the start of every text model file.</summary>
     public static ReadOnlySpan<byte> Magic => "BGANTEXT"u8;
 
-    /// <summary>Current format version; files of another version are refused with a clear error.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Current format version (2: sub-word units in the header); newer files are refused with a clear error.</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest version read (1: word tokens only).</summary>
+    public const int OldestReadable = 1;
 
     private const string EndMarker = "end of BeyondGan model";
 
@@ -44,7 +47,7 @@ public static class TextModelFile
             {
                 using var stream = File.OpenRead(path);
                 using var r = new BinaryReader(stream, Encoding.UTF8);
-                ModelFileReader.ReadFraming(r, path, Magic, "text model", FormatVersion, FormatVersion);
+                ModelFileReader.ReadFraming(r, path, Magic, "text model", OldestReadable, FormatVersion);
                 TextModelState state = null!;
                 long steps = 0;
                 MetricsHistory history = new();

@@ -45,6 +45,8 @@ public sealed record TextModelOptions
     public double LearningRate { get; init; } = 2e-3;
     /// <summary>Gradients are clipped to this global norm (0 = no clipping).</summary>
     public double GradientClip { get; init; } = 5;
+    /// <summary>Byte-pair merges of a sub-word vocabulary learnt from the corpus (0: whole words, the benchmarks' tokens).</summary>
+    public int Subwords { get; init; }
     /// <summary>Tokens seen fewer times become &lt;unk&gt;.</summary>
     public int MinimumCount { get; init; } = 1;
     /// <summary>Longest sentence in tokens; longer ones are truncated, or refused with <see cref="RefuseLong"/>.</summary>
@@ -74,6 +76,7 @@ public sealed record TextModelOptions
         if (Dropout is < 0 or >= 1) throw new ArgumentException($"--dropout must be in [0, 1), got {Dropout}.");
         if (LearningRate <= 0) throw new ArgumentException($"--lr must be positive, got {LearningRate}.");
         if (MaxLength < 1) throw new ArgumentException($"--max-length must be at least 1, got {MaxLength}.");
+        if (Subwords < 0) throw new ArgumentException($"--subwords must be 0 or positive, got {Subwords}.");
         if (MinimumCount < 1) throw new ArgumentException($"--min-count must be at least 1, got {MinimumCount}.");
     }
 }

@@ -16,6 +16,10 @@ public sealed record TextModelState
     [JsonPropertyName("vocabulary")] public required Vocabulary Vocabulary { get; init; }
     /// <summary>Training options.</summary>
     [JsonPropertyName("options")] public required TextModelOptions Options { get; init; }
+    /// <summary>Sub-word models: the characters of the byte-pair encoding (null: word tokens).</summary>
+    [JsonPropertyName("bpe_alphabet")] public IReadOnlyList<string>? BpeAlphabet { get; init; }
+    /// <summary>Sub-word models: the byte-pair merges in order ("left right"; null: word tokens).</summary>
+    [JsonPropertyName("bpe_merges")] public IReadOnlyList<string>? BpeMerges { get; init; }
     /// <summary>The labels of a conditional model, in id order (null: unconditional).</summary>
     [JsonPropertyName("labels")] public IReadOnlyList<string>? Labels { get; init; }
     /// <summary>Each label's share of the training sentences (the mixture drawn without a condition).</summary>

@@ -38,8 +38,16 @@ public sealed class TextSynthesizer : IDisposable
     /// <summary>True when every requested step was trained.</summary>
     public bool IsComplete => StepsTrained >= State.Options.TotalSteps;
 
-    /// <summary>The tokenizer the model reads and scores text with.</summary>
+    /// <summary>The word tokenizer the model reads and scores text with.</summary>
     public TreebankWordTokenizer Tokenizer => new(State.Options.LowerCase);
+
+    private BytePairEncoding? subwords;
+
+    /// <summary>A sub-word model's byte-pair encoding (null for a model of whole words).</summary>
+    public BytePairEncoding? Subwords => State.BpeMerges is null ? null : subwords ??= new BytePairEncoding(State.BpeAlphabet ?? [], State.BpeMerges);
+
+    /// <summary>The model's tokens of a sentence's words: the words themselves, or their sub-word units.</summary>
+    public IReadOnlyList<string> Units(IReadOnlyList<string> words) => Subwords?.Encode(words) ?? words;
 
     /// <summary>
     /// Tokenizes <paramref name="corpus"/>, builds the vocabulary and trains; a cancellation stops at a step boundary.
@@ -53,6 +61,8 @@ public sealed class TextSynthesizer : IDisposable
         TorchRuntime.EnsureLoaded();
         var tokenizer = new TreebankWordTokenizer(options.LowerCase);
         var sentences = tokenizer.TokenizeAll(corpus.Lines);
+        var bpe = options.Subwords > 0 ? BytePairEncoding.Train(sentences, options.Subwords) : null;
+        if (bpe is not null) for (int i = 0; i < sentences.Count; i++) sentences[i] = bpe.Encode(sentences[i]);
         int truncated = 0;
         for (int i = 0; i < sentences.Count; i++)
         {
@@ -70,7 +80,8 @@ public sealed class TextSynthesizer : IDisposable
         var state = new TextModelState
         {
             Library = typeof(TextSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            Model = options.Model, Tokenizer = options.LowerCase ? "treebank-words, lower-cased" : "treebank-words",
+            Model = options.Model, Tokenizer = (options.LowerCase ? "treebank-words, lower-cased" : "treebank-words") + (bpe is null ? "" : $", byte-pair units ({bpe.Merges.Count} merges)"),
+            BpeAlphabet = bpe?.Alphabet, BpeMerges = bpe?.Merges,
             Vocabulary = vocabulary, Options = options, TrainingSentences = sentences.Count, TruncatedSentences = truncated,
             Labels = labels, LabelShares = labels?.Select((_, k) => labelIds!.Count(x => x == k) / (double)labelIds!.Count).ToList(),
         };
@@ -213,7 +224,10 @@ public sealed class TextSynthesizer : IDisposable
         }
         var result = new List<IReadOnlyList<string>>(count);
         for (int i = 0; i < count; i++)
-            result.Add(State.Vocabulary.Decode(Enumerable.Range(0, ids.GetLength(1)).Select(t => (int)ids[i, t])));
+        {
+            var tokens = State.Vocabulary.Decode(Enumerable.Range(0, ids.GetLength(1)).Select(t => (int)ids[i, t]));
+            result.Add(Subwords is null ? tokens : BytePairEncoding.Join(tokens));
+        }
         return result;
     }
 
@@ -257,7 +271,7 @@ public sealed class TextSynthesizer : IDisposable
     public (double PerToken, double PerPaddedPosition) NegativeLogLikelihood(TextCorpus corpus, int paddedLength)
     {
         var tokenizer = Tokenizer;
-        var encoded = corpus.Lines.Select(l => State.Vocabulary.Encode(tokenizer.Tokenize(l).Take(State.Options.MaxLength).ToArray())).ToList();
+        var encoded = corpus.Lines.Select(l => State.Vocabulary.Encode(Units(tokenizer.Tokenize(l)).Take(State.Options.MaxLength).ToArray())).ToList();
         if (State.Labels is not null && corpus.Labels is null) throw new ArgumentException($"{corpus.Source}: this text model is conditional; its NLL needs labelled sentences.");
         var labelIds = State.Labels is null ? null : corpus.Labels!.Select(l => (long)LabelId(l)).ToArray();
         var device = TorchRuntime.ParseDevice(State.Options.Device);

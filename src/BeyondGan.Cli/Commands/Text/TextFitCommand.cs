@@ -88,6 +88,9 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         [CommandOption("--lr <LR>"), Description("Adam learning rate (default 2e-3).")]
         public double? LearningRate { get; init; }
 
+        [CommandOption("--subwords <MERGES>"), Description("Sub-word units: learn this many byte-pair merges from the corpus (open vocabulary; 0 = whole words, the default and the benchmarks' tokens).")]
+        public int? Subwords { get; init; }
+
         [CommandOption("--min-count <N>"), Description("Tokens seen fewer times become <unk> (default 1).")]
         public int? MinimumCount { get; init; }
 
@@ -132,7 +135,7 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
             {
                 Steps = Epochs is double e ? (long)Math.Ceiling(e * sentences / batch) : Steps ?? o.Steps, BatchSize = batch,
                 Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers, Embedding = Embedding ?? o.Embedding, Dropout = Dropout ?? o.Dropout,
-                LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, MaxLength = MaxLength ?? o.MaxLength,
+                LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, Subwords = Subwords ?? o.Subwords, MaxLength = MaxLength ?? o.MaxLength,
                 RefuseLong = RefuseLong, LowerCase = !KeepCase, Model = Model,
                 AdversarialSteps = AdversarialSteps ?? o.AdversarialSteps, Rollouts = Rollouts ?? o.Rollouts,
                 CriticPretrainSteps = CriticPretrainSteps ?? o.CriticPretrainSteps, CriticSteps = CriticSteps ?? o.CriticSteps, PolicyBaseline = PolicyBaseline, BetaMax = BetaMax ?? o.BetaMax,
