@@ -11,7 +11,7 @@ namespace BeyondGan.Text.Model;
 /// token by token, carrying the LSTM's state. A conditional model adds a label's embedding to every token's (so each
 /// sentence is generated for its label; Mirza &amp; Osindero 2014's conditioning on the input).
 /// </summary>
-public sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
+public sealed class LstmLanguageModel : LanguageModel
 {
     private readonly Embedding embedding;
     private readonly Embedding? labelEmbedding;
@@ -30,11 +30,8 @@ public sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>Logits [batch, steps, vocabulary] of the next token after each of <paramref name="ids"/> [batch, steps] (unconditional).</summary>
-    public override Tensor forward(Tensor ids) => Logits(ids, null);
-
-    /// <summary>Logits [batch, steps, vocabulary] after each of <paramref name="ids"/>, for each row's label id in <paramref name="labels"/> [batch] (null: unconditional).</summary>
-    public Tensor Logits(Tensor ids, Tensor? labels)
+    /// <inheritdoc />
+    public override Tensor Logits(Tensor ids, Tensor? labels)
     {
         var (states, h, c) = lstm.call(dropout.call(Embed(ids, labels)));
         h.Dispose();
@@ -42,15 +39,15 @@ public sealed class LstmLanguageModel : nn.Module<Tensor, Tensor>
         return output.call(dropout.call(states));
     }
 
-    /// <summary>One step: logits [batch, vocabulary] after <paramref name="ids"/> [batch] and the state carried on.</summary>
-    public (Tensor Logits, (Tensor H, Tensor C) State) Step(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
+    /// <inheritdoc />
+    public override (Tensor Logits, (Tensor H, Tensor C) State) Step(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
     {
         var (states, h, c) = lstm.call(Embed(ids.unsqueeze(1), labels), state);
         return (output.call(states.squeeze(1)), (h, c));
     }
 
-    /// <summary>Runs <paramref name="ids"/> [batch, steps] from <paramref name="state"/> (no dropout, as sampling): the logits after each and the state carried on.</summary>
-    public (Tensor Logits, (Tensor H, Tensor C) State) Run(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
+    /// <inheritdoc />
+    public override (Tensor Logits, (Tensor H, Tensor C) State) Run(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
     {
         var (states, h, c) = lstm.call(Embed(ids, labels), state);
         return (output.call(states), (h, c));

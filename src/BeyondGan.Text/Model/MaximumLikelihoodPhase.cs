@@ -12,7 +12,7 @@ namespace BeyondGan.Text.Model;
 /// </summary>
 public sealed class MaximumLikelihoodPhase : TrainingPhase
 {
-    private readonly LstmLanguageModel model;
+    private readonly LanguageModel model;
     private readonly Tensor sentences;
     private readonly Tensor? labels;
     private readonly long[] lengths;
@@ -20,7 +20,7 @@ public sealed class MaximumLikelihoodPhase : TrainingPhase
     private OptimizerHelper? optimizer;
 
     /// <summary>A phase of <paramref name="steps"/> steps over <paramref name="encoded"/> ([Begin, tokens…, End] per sentence), each with its label id in <paramref name="labelIds"/> for a conditional model.</summary>
-    public MaximumLikelihoodPhase(LstmLanguageModel model, IReadOnlyList<int[]> encoded, TextModelOptions options, long steps, string name = "mle", IReadOnlyList<int>? labelIds = null) : base(name, steps)
+    public MaximumLikelihoodPhase(LanguageModel model, IReadOnlyList<int[]> encoded, TextModelOptions options, long steps, string name = "mle", IReadOnlyList<int>? labelIds = null) : base(name, steps)
     {
         if (labelIds is not null) labels = tensor(labelIds.Select(l => (long)l).ToArray());
         this.model = model;

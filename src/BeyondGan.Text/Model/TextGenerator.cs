@@ -16,11 +16,11 @@ namespace BeyondGan.Text.Model;
 /// </summary>
 public sealed class TextGenerator : BeyondGan.Modules.Generator, IPolicyGenerator
 {
-    private readonly LstmLanguageModel model;
+    private readonly LanguageModel model;
     private readonly int vocabulary;
 
     /// <summary>Wraps <paramref name="model"/> to emit sentences of <paramref name="length"/> positions.</summary>
-    public TextGenerator(LstmLanguageModel model, int vocabulary, int length) : base(nameof(TextGenerator))
+    public TextGenerator(LanguageModel model, int vocabulary, int length) : base(nameof(TextGenerator))
     {
         this.model = model;
         this.vocabulary = vocabulary;

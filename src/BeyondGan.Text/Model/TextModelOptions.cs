@@ -31,6 +31,14 @@ public sealed record TextModelOptions
     public double AdversarialLearningRate { get; init; } = 1e-4;
     /// <summary>Steps of the whole run.</summary>
     public long TotalSteps => Model switch { "relgan" => Steps + AdversarialSteps, "seqgan" => Steps + CriticPretrainSteps + AdversarialSteps, _ => Steps };
+    /// <summary>The language model's network: "lstm" (an LSTM stack) or "rmc" (RelGAN's relational memory).</summary>
+    public string Generator { get; init; } = "lstm";
+    /// <summary>rmc: memory slots (RelGAN: 1).</summary>
+    public int MemorySlots { get; init; } = 1;
+    /// <summary>rmc: attention heads (RelGAN: 2).</summary>
+    public int Heads { get; init; } = 2;
+    /// <summary>rmc: size of each head (RelGAN: 256); a slot holds Heads × HeadSize values.</summary>
+    public int HeadSize { get; init; } = 128;
     /// <summary>Sentences per batch.</summary>
     public int BatchSize { get; init; } = 64;
     /// <summary>Size of the token embeddings.</summary>
@@ -64,6 +72,8 @@ public sealed record TextModelOptions
     public void Validate()
     {
         if (Model is not ("mle" or "seqgan" or "relgan")) throw new ArgumentException($"--model {Model}: unknown model (mle, seqgan, relgan).");
+        if (Generator is not ("lstm" or "rmc")) throw new ArgumentException($"--generator {Generator}: unknown network (lstm, rmc).");
+        if (MemorySlots < 1 || Heads < 1 || HeadSize < 1) throw new ArgumentException("--memory-slots, --heads and --head-size must be positive.");
         if (Rollouts < 1) throw new ArgumentException($"--rollouts must be at least 1, got {Rollouts}.");
         if (CriticPretrainSteps < 0) throw new ArgumentException($"--critic-pretrain-steps must be 0 or positive, got {CriticPretrainSteps}.");
         if (CriticSteps < 1) throw new ArgumentException($"--critic-steps must be at least 1, got {CriticSteps}.");

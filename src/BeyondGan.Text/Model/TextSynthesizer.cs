@@ -23,14 +23,16 @@ public sealed class TextSynthesizer : IDisposable
         TorchRuntime.EnsureLoaded();
         State = state;
         Seeding.Seed(state.Options.Seed);
-        Network = new LstmLanguageModel(state.Vocabulary.Count, state.Options, state.Labels?.Count ?? 0);
+        Network = state.Options.Generator == "rmc"
+            ? new RelationalMemoryLanguageModel(state.Vocabulary.Count, state.Options, state.Labels?.Count ?? 0)
+            : new LstmLanguageModel(state.Vocabulary.Count, state.Options, state.Labels?.Count ?? 0);
         Network.to(TorchRuntime.ParseDevice(state.Options.Device));
     }
 
     /// <summary>Vocabulary, options and sizes (the model file's header).</summary>
     public TextModelState State { get; }
     /// <summary>The language model.</summary>
-    public LstmLanguageModel Network { get; }
+    public LanguageModel Network { get; }
     /// <summary>Per-step training metrics.</summary>
     public MetricsHistory History { get; internal set; } = new();
     /// <summary>Steps trained.</summary>

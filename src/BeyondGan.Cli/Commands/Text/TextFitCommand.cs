@@ -73,6 +73,18 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
         [CommandOption("--batch-size <N>"), Description("Sentences per step (default 64).")]
         public int? BatchSize { get; init; }
 
+        [CommandOption("--generator <NET>"), Description("The language model's network: lstm (default) or rmc (RelGAN's relational memory).")]
+        public string? Generator { get; init; }
+
+        [CommandOption("--memory-slots <N>"), Description("rmc: memory slots (default 1, as RelGAN).")]
+        public int? MemorySlots { get; init; }
+
+        [CommandOption("--heads <N>"), Description("rmc: attention heads (default 2, as RelGAN).")]
+        public int? Heads { get; init; }
+
+        [CommandOption("--head-size <N>"), Description("rmc: values per head (default 128; RelGAN 256).")]
+        public int? HeadSize { get; init; }
+
         [CommandOption("--hidden <N>"), Description("LSTM units (default 256).")]
         public int? Hidden { get; init; }
 
@@ -135,7 +147,8 @@ internal sealed class TextFitCommand : Command<TextFitCommand.Settings>
             {
                 Steps = Epochs is double e ? (long)Math.Ceiling(e * sentences / batch) : Steps ?? o.Steps, BatchSize = batch,
                 Hidden = Hidden ?? o.Hidden, Layers = Layers ?? o.Layers, Embedding = Embedding ?? o.Embedding, Dropout = Dropout ?? o.Dropout,
-                LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, Subwords = Subwords ?? o.Subwords, MaxLength = MaxLength ?? o.MaxLength,
+                LearningRate = LearningRate ?? o.LearningRate, MinimumCount = MinimumCount ?? o.MinimumCount, Subwords = Subwords ?? o.Subwords,
+                Generator = Generator ?? o.Generator, MemorySlots = MemorySlots ?? o.MemorySlots, Heads = Heads ?? o.Heads, HeadSize = HeadSize ?? o.HeadSize, MaxLength = MaxLength ?? o.MaxLength,
                 RefuseLong = RefuseLong, LowerCase = !KeepCase, Model = Model,
                 AdversarialSteps = AdversarialSteps ?? o.AdversarialSteps, Rollouts = Rollouts ?? o.Rollouts,
                 CriticPretrainSteps = CriticPretrainSteps ?? o.CriticPretrainSteps, CriticSteps = CriticSteps ?? o.CriticSteps, PolicyBaseline = PolicyBaseline, BetaMax = BetaMax ?? o.BetaMax,
