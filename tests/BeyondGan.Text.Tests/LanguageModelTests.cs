@@ -82,6 +82,14 @@ public sealed class LanguageModelTests : IDisposable
     }
 
     [Fact]
+    public void A_minimum_length_with_the_maximum_gives_sentences_of_exactly_that_length()
+    {
+        using var model = Fit(Tiny with { Steps = 100, MaxLength = 12 });
+        Assert.All(model.Sample(40, new TextSamplingOptions { MinLength = 12 }, seed: 1), s => Assert.Equal(12, s.Count));
+        Assert.All(model.Sample(40, new TextSamplingOptions { MinLength = 9, TopK = 1 }, seed: 1), s => Assert.InRange(s.Count, 9, 12));
+    }
+
+    [Fact]
     public void Long_sentences_are_truncated_or_refused_by_option()
     {
         TorchRuntime.SetThreads(1);

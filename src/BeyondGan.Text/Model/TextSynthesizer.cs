@@ -212,7 +212,10 @@ public sealed class TextSynthesizer : IDisposable
         {
             using var stepScope = NewDisposeScope();
             var (logits, next) = Network.Step(token, state, labels);
-            logits = Restrict(logits / sampling.Temperature, sampling);
+            logits = logits / sampling.Temperature;
+            // Before the minimum length the end is excluded first, so top-k and nucleus choose among the other tokens.
+            if (t < Math.Min(sampling.MinLength, State.Options.MaxLength)) logits[TensorIndex.Colon, Vocabulary.End] = tensor(float.NegativeInfinity);
+            logits = Restrict(logits, sampling);
             if (t == State.Options.MaxLength) logits = ForceEnd(logits);
             var drawn = multinomial(logits.softmax(1).cpu(), 1, generator: rng).squeeze(1).to(device);
             drawn = where(ended, full_like(drawn, Vocabulary.Pad), drawn);

@@ -32,6 +32,9 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
         [CommandOption("--top-k <K>"), Description("Sample among the K most likely tokens only (default 0 = all)."), DefaultValue(0)]
         public int TopK { get; init; }
 
+        [CommandOption("--min-length <N>"), Description("No sentence ends before N tokens (default 0; with N = the model's --max-length every sentence has exactly N)."), DefaultValue(0)]
+        public int MinLength { get; init; }
+
         [CommandOption("--top-p <P>"), Description("Nucleus sampling: the most likely tokens whose probability reaches P (default 1 = all)."), DefaultValue(1.0)]
         public double TopP { get; init; } = 1;
 
@@ -66,7 +69,7 @@ internal sealed class TextSampleCommand : Command<TextSampleCommand.Settings>
         var problem = TorchRuntime.TryEnsureLoaded();
         if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
         TorchRuntime.SetThreads(settings.Threads);
-        var sampling = new TextSamplingOptions { Temperature = settings.Temperature, TopK = settings.TopK, TopP = settings.TopP };
+        var sampling = new TextSamplingOptions { Temperature = settings.Temperature, TopK = settings.TopK, TopP = settings.TopP, MinLength = settings.MinLength };
         sampling.Validate();
         var watch = Stopwatch.StartNew();
         using var model = TextModelFile.Load(settings.Model, settings.Device);
