@@ -97,6 +97,24 @@ public sealed class TextCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fit_trains_SeqGAN_on_sub_words_with_the_relational_memory_and_refuses_unknown_networks()
+    {
+        File.WriteAllText(P("train.txt"), string.Join("\n", Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"a dog sat on mat {i % 5}." : $"the cat ran in park {i % 3}.")) + "\n");
+        var (exit, output) = CliRunner.Run("text", "fit", P("train.txt"), "--out", P("sg.bgan"), "--model", "seqgan", "--generator", "rmc", "--subwords", "12",
+            "--heads", "2", "--head-size", "4", "--steps", "10", "--critic-pretrain-steps", "2", "--adversarial-steps", "2", "--rollouts", "2",
+            "--embedding", "8", "--batch-size", "8", "--critic-filters", "4", "--monitor-every", "0", "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Trained 14 steps", output);
+        Assert.Equal(0, CliRunner.Run("text", "sample", P("sg.bgan"), "--count", "5", "--out", P("sg.txt"), "--min-length", "3").Exit);
+        Assert.All(File.ReadAllLines(P("sg.txt")), l => Assert.True(l.Split(' ').Length >= 3, l));
+        (exit, output) = CliRunner.Run("text", "fit", P("train.txt"), "--out", P("bad.bgan"), "--generator", "gru", "--steps", "2");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--generator gru", output);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.False(File.Exists(P("bad.bgan")));
+    }
+
+    [Fact]
     public void The_demo_runs_without_data()
     {
         var (exit, output) = CliRunner.Run("text", "demo", "--sentences", "200", "--steps", "40", "--threads", "1");
