@@ -9,6 +9,9 @@ using BeyondGan.Text.Tokenization;
 ///        line of both), and leave-one-out Self-BLEU-2..5 of each sample file, with the seconds each took.
 ///        text tokens FILE : tokenizes FILE's lines and writes them, one line of space-joined tokens each (for comparing
 ///        with NLTK's word_tokenize).
+///        text bleu-subsets SAMPLES --real FILE [--size 200] [--repeats 50] : BLEU-2..5 of SAMPLES against every line of
+///        FILE, and over --repeats random subsets of --size hypotheses (the published protocols' sizes: RelGAN 100,
+///        TextGAN-PyTorch 200): mean, standard deviation, min and max.
 ///        text oracle-data --out FILE [--count 10000] [--seed 0] : sequences of 20 tokens drawn from the SeqGAN oracle
 ///        (DATA/seqgan_oracle), one line of space-separated ids each — the training set of the synthetic benchmark.
 ///        text oracle-score FILE... : NLL_oracle of each file of generated sequences (lines of ids, as `text sample`
@@ -52,6 +55,28 @@ internal static class TextBench
                 foreach (var line in File.ReadLines(args[1])) Console.WriteLine(string.Join(' ', tokenizer.Tokenize(line)));
                 break;
             }
+            case "bleu-subsets":
+            {
+                var references = tokenizer.TokenizeAll(File.ReadLines(TabularBench.Arg(args, "--real") ?? throw new ArgumentException("--real FILE")));
+                var hypotheses = tokenizer.TokenizeAll(File.ReadLines(args[1]));
+                int size = int.Parse(TabularBench.Arg(args, "--size") ?? "200", CultureInfo.InvariantCulture);
+                int repeats = int.Parse(TabularBench.Arg(args, "--repeats") ?? "50", CultureInfo.InvariantCulture);
+                var bleu = new Bleu(references);
+                var whole = bleu.Corpus(hypotheses);
+                var rng = new Random(0);
+                var draws = Enumerable.Range(0, repeats).Select(_ => bleu.Corpus(hypotheses.OrderBy(_ => rng.Next()).Take(size).ToList())).ToList();
+                string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+                Console.WriteLine($"{args[1]}: {hypotheses.Count} hypotheses, {references.Count} references");
+                Console.WriteLine("| n | all hypotheses | mean of subsets | sd | min | max |");
+                Console.WriteLine("|---|---|---|---|---|---|");
+                for (int n = 2; n <= 5; n++)
+                {
+                    var v = draws.Select(d => d[n]).ToArray();
+                    double mean = v.Average(), sd = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
+                    Console.WriteLine($"| BLEU-{n} | {F(whole[n])} | {F(mean)} | {F(sd)} | {F(v.Min())} | {F(v.Max())} |");
+                }
+                break;
+            }
             case "oracle-data":
             {
                 using var oracle = SyntheticOracle.Load(Path.Combine(data, "seqgan_oracle"));
@@ -76,7 +101,7 @@ internal static class TextBench
                 }
                 break;
             }
-            default: throw new ArgumentException($"unknown text benchmark '{what}' (texygen, tokens, oracle-data, oracle-score)");
+            default: throw new ArgumentException($"unknown text benchmark '{what}' (texygen, tokens, bleu-subsets, oracle-data, oracle-score)");
         }
     }
 }
