@@ -13,15 +13,19 @@ public sealed class TextCommandTests : IDisposable
     [Fact]
     public void Evaluate_prints_the_scores_and_writes_JSON()
     {
-        File.WriteAllText(P("real.txt"), "a cat sat on the mat.\nthe dog ran in the park.\na bird flew over the house.\n");
+        File.WriteAllText(P("real.txt"), "a cat sat on the mat.\nthe dog ran in the park.\na bird flew over the house.\na horse stood in the field.\n");
         File.WriteAllText(P("gen.txt"), "a cat sat in the park.\nthe dog flew over the mat.\n");
-        var (exit, output) = CliRunner.Run("text", "evaluate", "--real", P("real.txt"), "--synthetic", P("gen.txt"), "--train", P("real.txt"), "--json", P("s.json"));
+        var (exit, output) = CliRunner.Run("text", "evaluate", "--real", P("real.txt"), "--synthetic", P("gen.txt"), "--train", P("real.txt"), "--json", P("s.json"), "--embedding-distance");
         Assert.True(exit == 0, output);
         Assert.Contains("BLEU-2", output);
         using var json = JsonDocument.Parse(File.ReadAllText(P("s.json")));
         Assert.Equal(2, json.RootElement.GetProperty("synthetic_sentences").GetInt32());
         Assert.InRange(json.RootElement.GetProperty("bleu").GetProperty("bleu2").GetDouble(), 0.3, 1);
         Assert.Equal(0, json.RootElement.GetProperty("copied").GetDouble());
+        var fed = json.RootElement.GetProperty("embedding_distance");
+        Assert.Equal(2, fed.GetProperty("sentences").GetInt32());
+        Assert.True(fed.GetProperty("distance").GetDouble() >= 0 && fed.GetProperty("floor").GetDouble() >= 0);
+        Assert.Contains("embedding FD", output);
     }
 
     [Fact]

