@@ -11,9 +11,10 @@ using static TorchSharp.torch;
 namespace BeyondGan.Text.Model;
 
 /// <summary>
-/// A text model: the corpus tokenized by the benchmarks' word tokenizer, a vocabulary, and an LSTM language model trained
-/// by maximum likelihood through the engine's <see cref="PhaseSchedule"/> — the baseline every text GAN must beat
-/// (REFERENCES §4). Samples are drawn token by token at a temperature (optionally top-k or nucleus), in chunks each
+/// A text model: the corpus tokenized by the benchmarks' word tokenizer (optionally into sub-word units), a vocabulary,
+/// and a language model (LSTM or relational memory) trained through the engine's <see cref="PhaseSchedule"/> — by
+/// maximum likelihood, the baseline every text GAN must beat (REFERENCES §4), then optionally by SeqGAN's policy
+/// gradient or RelGAN's game. Samples are drawn token by token at a temperature (optionally top-k or nucleus), in chunks each
 /// seeded from (seed, chunk), so the same seed gives the same sentences at any size.
 /// </summary>
 public sealed class TextSynthesizer : IDisposable
