@@ -26,6 +26,19 @@ public sealed class LanguageModelTests : IDisposable
 
     internal static readonly TextModelOptions Tiny = new() { Steps = 300, BatchSize = 16, Embedding = 16, Hidden = 32, Dropout = 0, LearningRate = 1e-2 };
 
+    /// <summary>The sentences of a seeded draw, one line each: what two models that should agree are compared on.</summary>
+    private static string Draw(TextSynthesizer m, int count, long seed) => string.Join("\n", m.Sample(count, seed: seed).Select(s => string.Join(' ', s)));
+
+    /// <summary>Saves <paramref name="model"/> as <paramref name="file"/> and loads it back; the copy must draw the same sentences.</summary>
+    private TextSynthesizer AssertRoundTrips(TextSynthesizer model, string file, int count, long seed)
+    {
+        var path = Path.Combine(dir, file);
+        TextModelFile.Save(path, model);
+        var loaded = TextModelFile.Load(path);
+        Assert.Equal(Draw(model, count, seed), Draw(loaded, count, seed));
+        return loaded;
+    }
+
     private static TextSynthesizer Fit(TextModelOptions? o = null)
     {
         TorchRuntime.SetThreads(1);
@@ -51,13 +64,10 @@ public sealed class LanguageModelTests : IDisposable
     {
         using var a = Fit(Tiny with { Steps = 30 });
         using var b = Fit(Tiny with { Steps = 30 });
-        string Draw(TextSynthesizer m, long seed) => string.Join("\n", m.Sample(700, seed: seed).Select(s => string.Join(' ', s)));
-        Assert.Equal(Draw(a, 3), Draw(b, 3));
-        Assert.NotEqual(Draw(a, 3), Draw(a, 4));
+        Assert.Equal(Draw(a, 700, 3), Draw(b, 700, 3));
+        Assert.NotEqual(Draw(a, 700, 3), Draw(a, 700, 4));
+        using var loaded = AssertRoundTrips(a, "m.bgan", 700, 3);
         var path = Path.Combine(dir, "m.bgan");
-        TextModelFile.Save(path, a);
-        using var loaded = TextModelFile.Load(path);
-        Assert.Equal(Draw(a, 3), Draw(loaded, 3));
         Assert.Equal(a.State.Vocabulary.Tokens, loaded.State.Vocabulary.Tokens);
 
         var bytes = File.ReadAllBytes(path);
@@ -125,13 +135,9 @@ public sealed class LanguageModelTests : IDisposable
         Assert.Contains("adversarial/critic_loss", a.History.Columns);
         Assert.All(a.History.Series("adversarial/generator_loss"), p => Assert.True(double.IsFinite(p.Value)));
         using var b = TextSynthesizer.Fit(Corpus(), o);
-        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(50, seed: 1).Select(s => string.Join(' ', s)));
-        Assert.Equal(Draw(a), Draw(b));
-        var path = Path.Combine(dir, "relgan.bgan");
-        TextModelFile.Save(path, a);
-        using var loaded = TextModelFile.Load(path);
+        Assert.Equal(Draw(a, 50, 1), Draw(b, 50, 1));
+        using var loaded = AssertRoundTrips(a, "relgan.bgan", 50, 1);
         Assert.Equal("relgan", loaded.State.Model);
-        Assert.Equal(Draw(a), Draw(loaded));
     }
 
     [Fact]
@@ -149,12 +155,8 @@ public sealed class LanguageModelTests : IDisposable
         // An unseen word of known letters is scored through its units, not as <unk>.
         var units = model.Units(["cats"]);
         Assert.DoesNotContain(Vocabulary.UnknownToken, units);
-        var path = Path.Combine(dir, "bpe.bgan");
-        TextModelFile.Save(path, model);
-        using var loaded = TextModelFile.Load(path);
+        using var loaded = AssertRoundTrips(model, "bpe.bgan", 30, 4);
         Assert.Equal(model.State.BpeMerges, loaded.State.BpeMerges);
-        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(30, seed: 4).Select(s => string.Join(' ', s)));
-        Assert.Equal(Draw(model), Draw(loaded));
         Assert.True(double.IsFinite(loaded.NegativeLogLikelihood(LanguageModelTests.Corpus(), 12).PerToken));
     }
 
@@ -178,11 +180,7 @@ public sealed class LanguageModelTests : IDisposable
             state = next;
             Assert.True(logits.allclose(whole.select(1, t), rtol: 1e-4, atol: 1e-5), $"step {t}");
         }
-        var path = Path.Combine(dir, "rmc.bgan");
-        TextModelFile.Save(path, model);
-        using var loaded = TextModelFile.Load(path);
-        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(30, seed: 4).Select(s => string.Join(' ', s)));
-        Assert.Equal(Draw(model), Draw(loaded));
+        using var loaded = AssertRoundTrips(model, "rmc.bgan", 30, 4);
     }
 
     [Fact]
@@ -200,13 +198,9 @@ public sealed class LanguageModelTests : IDisposable
         Assert.Equal(3, rewards.Count);
         Assert.All(rewards, p => Assert.True(double.IsFinite(p.Value)));
         using var b = TextSynthesizer.Fit(Corpus(), o);
-        string Draw(TextSynthesizer m) => string.Join("\n", m.Sample(50, seed: 1).Select(s => string.Join(' ', s)));
-        Assert.Equal(Draw(a), Draw(b));
-        var path = Path.Combine(dir, "seqgan.bgan");
-        TextModelFile.Save(path, a);
-        using var loaded = TextModelFile.Load(path);
+        Assert.Equal(Draw(a, 50, 1), Draw(b, 50, 1));
+        using var loaded = AssertRoundTrips(a, "seqgan.bgan", 50, 1);
         Assert.Equal("seqgan", loaded.State.Model);
-        Assert.Equal(Draw(a), Draw(loaded));
     }
 
     [Fact]

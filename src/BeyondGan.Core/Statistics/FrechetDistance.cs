@@ -23,7 +23,7 @@ public static class FrechetDistance
         return (ma - mb).DotProduct(ma - mb) + ca.Trace() + cb.Trace() - 2 * traceSqrt;
     }
 
-    /// <summary>The distance between two lists of embeddings of equal length.</summary>
+    /// <summary>The distance between two lists of embedding rows (each row one embedding, the same size in both).</summary>
     public static double Compute(IReadOnlyList<float[]> a, IReadOnlyList<float[]> b) =>
         Compute(Matrix<double>.Build.DenseOfRows(a.Select(r => r.Select(v => (double)v))), Matrix<double>.Build.DenseOfRows(b.Select(r => r.Select(v => (double)v))));
 

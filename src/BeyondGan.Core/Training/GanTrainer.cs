@@ -209,12 +209,9 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         terms["critic_adversarial"] = loss.item<float>();
         var inputs = new CriticPenaltyInputs(Critic, realIn, fakeIn, realCondition, fakeCondition, realScores, fakeScores, Rng);
         loss = WithPenalties(loss, "critic", r => r.CriticPenalty(inputs), terms);
-        CriticOptimizer.zero_grad();
-        loss.backward();
-        if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(criticParameters, clip);
-        CriticOptimizer.step();
+        double value = Descend(CriticOptimizer, criticParameters, loss);
         foreach (var r in regularizers) r.AfterCriticStep(Critic);
-        return loss.item<float>();
+        return value;
     }
 
     private (Tensor Real, Tensor Fake) ScoreRealAndFake(Tensor real, Tensor? realCondition, Tensor fake, Tensor? fakeCondition)
@@ -254,7 +251,7 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
                 var latent = Generator.SampleLatent(batch.Real.shape[0], Rng, Device);
                 loss = objective.Loss(new GeneratorObjectiveInputs(Generator, Critic, latent, batch.ConditionForFakes?.to(Device), Rng, terms));
                 terms[$"generator_{objective.Name}"] = loss.item<float>();
-                return Update(loss);
+                return UpdateGenerator(loss);
             }
             var (real, realCondition, condition, z, fake) = kept ?? DrawFakes(withGraph: true);
             var fakeScores = Critic.call(CriticInput(fake), condition);
@@ -265,7 +262,7 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
             terms["generator_adversarial"] = loss.item<float>();
             var inputs = new GeneratorPenaltyInputs(Generator, Critic, fake, z, condition, fakeScores, Rng);
             loss = WithPenalties(loss, "generator", r => r.GeneratorPenalty(inputs), terms);
-            return Update(loss);
+            return UpdateGenerator(loss);
         }
         finally
         {
@@ -273,13 +270,20 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         }
     }
 
-    private double Update(Tensor loss)
+    private double UpdateGenerator(Tensor loss)
     {
-        GeneratorOptimizer.zero_grad();
-        loss.backward();
-        if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(generatorParameters, clip);
-        GeneratorOptimizer.step();
+        double value = Descend(GeneratorOptimizer, generatorParameters, loss);
         foreach (var r in regularizers) r.AfterGeneratorStep(Generator);
+        return value;
+    }
+
+    /// <summary>One optimiser step on <paramref name="loss"/>: gradients, clipping to the global norm if asked, the step; the loss's value.</summary>
+    private double Descend(OptimizerHelper optimizer, List<Parameter> parameters, Tensor loss)
+    {
+        optimizer.zero_grad();
+        loss.backward();
+        if (Options.GradientClipNorm is double clip) nn.utils.clip_grad_norm_(parameters, clip);
+        optimizer.step();
         return loss.item<float>();
     }
 

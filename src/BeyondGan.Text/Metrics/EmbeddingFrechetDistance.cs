@@ -28,7 +28,7 @@ public sealed class EmbeddingFrechetDistance : IDisposable
     public EmbeddingDistance Score(IReadOnlyList<string> real, IReadOnlyList<string> synthetic, int seed = 0)
     {
         if (real.Count < 4 || synthetic.Count < 2) throw new ArgumentException($"the embedding distance needs at least 4 real and 2 generated sentences (got {real.Count} and {synthetic.Count}).");
-        var shuffled = real.OrderBy(_ => 0).ToArray();
+        var shuffled = real.ToArray();
         new Random(seed).Shuffle(shuffled);
         int n = Math.Min(shuffled.Length / 2, synthetic.Count);
         var a = Embed(shuffled.Take(n).ToArray());

@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace BeyondGan.Text.Model;
@@ -23,4 +24,16 @@ public abstract class LanguageModel : TorchSharp.torch.nn.Module<Tensor, Tensor>
 
     /// <summary>Runs <paramref name="ids"/> [batch, steps] from <paramref name="state"/> (no dropout, as sampling): the logits after each and the state carried on.</summary>
     public abstract (Tensor Logits, (Tensor H, Tensor C) State) Run(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null);
+
+    /// <summary>
+    /// Token embeddings <paramref name="tokens"/>, plus the label's (<paramref name="labelEmbedding"/> of
+    /// <paramref name="labels"/>) at every position for a conditional model (Mirza &amp; Osindero 2014's conditioning on
+    /// the input).
+    /// </summary>
+    protected static Tensor WithLabel(Tensor tokens, Embedding? labelEmbedding, Tensor? labels)
+    {
+        if (labelEmbedding is null) return tokens;
+        if (labels is null) throw new ArgumentException("this text model is conditional: give a label.");
+        return tokens + labelEmbedding.call(labels).unsqueeze(1);
+    }
 }

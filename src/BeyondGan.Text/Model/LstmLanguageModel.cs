@@ -54,11 +54,5 @@ public sealed class LstmLanguageModel : LanguageModel
     }
 
     /// <summary>Token embeddings, plus the label's at every position for a conditional model.</summary>
-    private Tensor Embed(Tensor ids, Tensor? labels)
-    {
-        var e = embedding.call(ids);
-        if (labelEmbedding is null) return e;
-        if (labels is null) throw new ArgumentException("this text model is conditional: give a label.");
-        return e + labelEmbedding.call(labels).unsqueeze(1);
-    }
+    private Tensor Embed(Tensor ids, Tensor? labels) => WithLabel(embedding.call(ids), labelEmbedding, labels);
 }

@@ -77,19 +77,21 @@ public sealed class RelationalMemoryLanguageModel : LanguageModel
     private Tensor Memory((Tensor H, Tensor C)? state, long batch, Device device) =>
         state is { } s ? s.H.reshape(batch, slots, size) : InitialMemory(batch, device);
 
-    /// <inheritdoc />
-    public override Tensor Logits(Tensor ids, Tensor? labels)
+    /// <summary>Reads the embedded tokens <paramref name="e"/> [batch, steps, E] from <paramref name="memory"/>: the flattened memory after each [batch, steps, S·H·d], and the last.</summary>
+    private (Tensor Outputs, Tensor Memory) Unroll(Tensor e, Tensor memory)
     {
-        var e = dropout.call(Embed(ids, labels));
-        var memory = InitialMemory(ids.shape[0], ids.device);
-        var outputs = new Tensor[ids.shape[1]];
+        var outputs = new Tensor[e.shape[1]];
         for (int t = 0; t < outputs.Length; t++)
         {
             memory = Update(e.select(1, t), memory);
-            outputs[t] = memory.reshape(ids.shape[0], -1);
+            outputs[t] = memory.reshape(e.shape[0], -1);
         }
-        return output.call(dropout.call(stack(outputs, 1)));
+        return (stack(outputs, 1), memory);
     }
+
+    /// <inheritdoc />
+    public override Tensor Logits(Tensor ids, Tensor? labels) =>
+        output.call(dropout.call(Unroll(dropout.call(Embed(ids, labels)), InitialMemory(ids.shape[0], ids.device)).Outputs));
 
     /// <inheritdoc />
     public override (Tensor Logits, (Tensor H, Tensor C) State) Step(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
@@ -101,23 +103,10 @@ public sealed class RelationalMemoryLanguageModel : LanguageModel
     /// <inheritdoc />
     public override (Tensor Logits, (Tensor H, Tensor C) State) Run(Tensor ids, (Tensor H, Tensor C)? state, Tensor? labels = null)
     {
-        var e = Embed(ids, labels);
-        var memory = Memory(state, ids.shape[0], ids.device);
-        var outputs = new Tensor[ids.shape[1]];
-        for (int t = 0; t < outputs.Length; t++)
-        {
-            memory = Update(e.select(1, t), memory);
-            outputs[t] = memory.reshape(ids.shape[0], -1);
-        }
-        return (output.call(stack(outputs, 1)), State(memory));
+        var (outputs, memory) = Unroll(Embed(ids, labels), Memory(state, ids.shape[0], ids.device));
+        return (output.call(outputs), State(memory));
     }
 
     /// <summary>Token embeddings, plus the label's at every position for a conditional model.</summary>
-    private Tensor Embed(Tensor ids, Tensor? labels)
-    {
-        var e = embedding.call(ids);
-        if (labelEmbedding is null) return e;
-        if (labels is null) throw new ArgumentException("this text model is conditional: give a label.");
-        return e + labelEmbedding.call(labels).unsqueeze(1);
-    }
+    private Tensor Embed(Tensor ids, Tensor? labels) => WithLabel(embedding.call(ids), labelEmbedding, labels);
 }

@@ -54,10 +54,8 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator, IPolicyGenerato
     {
         long batch = z.shape[0];
         var device = z.device;
-        var never = zeros(vocabulary, device: device);
-        never[Vocabulary.Pad] = tensor(float.NegativeInfinity);
-        never[Vocabulary.Begin] = tensor(float.NegativeInfinity);
-        var padding = nn.functional.one_hot(full(batch, Vocabulary.Pad, ScalarType.Int64, device: device), vocabulary).to(ScalarType.Float32);
+        var never = Never(device);
+        var padding = Padding(batch, device);
         var token = full(batch, Vocabulary.Begin, ScalarType.Int64, device: device);
         var ended = zeros(batch, ScalarType.Bool, device: device);
         (Tensor, Tensor)? state = null;
@@ -99,25 +97,54 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator, IPolicyGenerato
         return never;
     }
 
+    /// <summary>Exact one-hots of the padding id, one row per sentence (what a sentence emits after its end).</summary>
+    private Tensor Padding(long batch, Device device) =>
+        nn.functional.one_hot(full(batch, Vocabulary.Pad, ScalarType.Int64, device: device), vocabulary).to(ScalarType.Float32);
+
     /// <inheritdoc />
+    /// <remarks>
+    /// The draws are <see cref="forward"/>'s (argmax of the logits plus Gumbel noise, exactly temperature 1) as exact
+    /// one-hots; a log-probability is 0 after the end and for the end forced at the last position.
+    /// </remarks>
     public (Tensor Sample, Tensor LogProbabilities) SampleWithLogProbabilities(Tensor z, Tensor? condition, TorchSharp.torch.Generator rng)
     {
         long batch = z.shape[0];
         var device = z.device;
+        var never = Never(device);
+        var padding = Padding(batch, device);
         var token = full(batch, Vocabulary.Begin, ScalarType.Int64, device: device);
-        var (logits, state) = model.Step(token, null);
-        return Continue(logits, state, zeros(batch, ScalarType.Bool, device: device), 0, rng, withLogProbabilities: true);
+        var ended = zeros(batch, ScalarType.Bool, device: device);
+        (Tensor, Tensor)? state = null;
+        var steps = new List<Tensor>(Length);
+        var logps = new List<Tensor>(Length);
+        for (int t = 0; t < Length; t++)
+        {
+            var (logits, next) = model.Step(token, state);
+            state = next;
+            var restricted = logits + never;
+            var hard = (restricted.detach() + GumbelSoftmax.Noise(logits.shape, logits.dtype, device, rng)).argmax(1);
+            bool forced = t == Length - 1;
+            if (forced) hard = full_like(hard, Vocabulary.End);
+            var logp = forced ? zeros(batch, device: device) : restricted.log_softmax(1).gather(1, hard.unsqueeze(1)).squeeze(1);
+            logps.Add(where(ended, zeros_like(logp), logp));
+            steps.Add(where(ended.unsqueeze(1), padding, nn.functional.one_hot(hard, vocabulary).to(ScalarType.Float32)));
+            token = where(ended, full_like(hard, Vocabulary.Pad), hard);
+            ended = ended.logical_or(hard.eq(Vocabulary.End));
+        }
+        return (stack(steps, 1), stack(logps, 1));
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The completions are token ids [count · batch, Length] (the form <see cref="TextCritic"/> also reads). All prefixes are completed together: the LSTM's state after each prefix is taken from one teacher-forced pass
+    /// The completions are token ids [count · batch, Length] (the form <see cref="TextCritic"/> also reads). All
+    /// prefixes are completed together: the network's state after each prefix is taken from one teacher-forced pass
     /// over the sample, and the completions of every prefix run side by side, ordered by prefix so that at each step
     /// the rows still drawing (those whose prefix plus the steps done is short of the end) are a leading block.
     /// </remarks>
     public IEnumerable<Tensor> Rollouts(Tensor sample, int count, Tensor? condition, TorchSharp.torch.Generator rng)
     {
-        var prefixes = TeacherForced(sample);
+        var tokens = sample.argmax(2);                                                         // [B, L]
+        var prefixes = TeacherForced(tokens);
         long block = count * sample.shape[0];
         // Groups of prefixes small enough that a step's logits stay under ~24 MB (larger blocks cost more in page faults than they save).
         int perGroup = (int)Math.Clamp(6_000_000 / Math.Max(1, block * vocabulary), 1, Length - 1);
@@ -125,22 +152,21 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator, IPolicyGenerato
         {
             int k1 = Math.Min(Length, k0 + perGroup);
             Tensor ids;
-            using (var groupScope = NewDisposeScope()) ids = RolloutIds(sample, prefixes, k0, k1, count, rng).MoveToOuterDisposeScope();
+            using (var groupScope = NewDisposeScope()) ids = RolloutIds(tokens, prefixes, k0, k1, count, rng).MoveToOuterDisposeScope();
             for (int k = k0; k < k1; k++) yield return ids.narrow(0, (k - k0) * block, block);
         }
     }
 
     /// <summary>
-    /// One teacher-forced pass over <paramref name="sample"/>: for prefix k = 1 … Length − 1 (y_0 … y_{k−1} kept), the
-    /// next-token logits and the LSTM state after reading it.
+    /// One teacher-forced pass over the sample's <paramref name="tokens"/> [B, L]: for prefix k = 1 … Length − 1
+    /// (y_0 … y_{k−1} kept), the next-token logits and the recurrent state after reading it.
     /// </summary>
-    private List<(Tensor Logits, Tensor H, Tensor C)> TeacherForced(Tensor sample)
+    private List<(Tensor Logits, Tensor H, Tensor C)> TeacherForced(Tensor tokens)
     {
         using var _ = no_grad();
-        long batch = sample.shape[0];
-        var tokens = sample.argmax(2);
+        long batch = tokens.shape[0];
         var result = new List<(Tensor, Tensor, Tensor)>(Length - 1);
-        var input = full(batch, Vocabulary.Begin, ScalarType.Int64, device: sample.device);
+        var input = full(batch, Vocabulary.Begin, ScalarType.Int64, device: tokens.device);
         (Tensor H, Tensor C)? state = null;
         for (int i = 0; i < Length; i++)
         {
@@ -153,12 +179,11 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator, IPolicyGenerato
     }
 
     /// <summary>Token ids [(k1 − k0) · count · batch, Length] of the completions of prefixes k0 … k1 − 1, prefix-major.</summary>
-    private Tensor RolloutIds(Tensor sample, List<(Tensor Logits, Tensor H, Tensor C)> prefixes, int k0, int k1, int count, TorchSharp.torch.Generator rng)
+    private Tensor RolloutIds(Tensor tokens, List<(Tensor Logits, Tensor H, Tensor C)> prefixes, int k0, int k1, int count, TorchSharp.torch.Generator rng)
     {
         using var _ = no_grad();
-        var device = sample.device;
-        long batch = sample.shape[0], block = count * batch;
-        var tokens = sample.argmax(2);                                                         // [B, L]
+        var device = tokens.device;
+        long batch = tokens.shape[0], block = count * batch;
         var group = Enumerable.Range(k0, k1 - k0).ToList();
         Tensor Rows(Func<(Tensor Logits, Tensor H, Tensor C), Tensor> part, int dim) =>
             cat(group.SelectMany(k => Enumerable.Repeat(part(prefixes[k - 1]), count)).ToArray(), dim);
@@ -190,40 +215,5 @@ public sealed class TextGenerator : BeyondGan.Modules.Generator, IPolicyGenerato
             (current, h, c, ended) = (logits.MoveToOuterDisposeScope(), after.H.MoveToOuterDisposeScope(), after.C.MoveToOuterDisposeScope(), stillEnded.MoveToOuterDisposeScope());
         }
         return ids;
-    }
-
-    /// <summary>
-    /// Draws positions <paramref name="from"/>..<see cref="Length"/>−1 at temperature 1 starting from the next-token
-    /// <paramref name="logits"/> and <paramref name="state"/>: exact one-hots (padding after the end), and each drawn
-    /// token's log-probability (0 after the end and for the forced end at the last position).
-    /// </summary>
-    private (Tensor Sample, Tensor LogProbabilities) Continue(Tensor logits, (Tensor H, Tensor C) state, Tensor ended, int from,
-        TorchSharp.torch.Generator rng, bool withLogProbabilities)
-    {
-        var device = logits.device;
-        var never = Never(device);
-        var padding = nn.functional.one_hot(full(logits.shape[0], Vocabulary.Pad, ScalarType.Int64, device: device), vocabulary).to(ScalarType.Float32);
-        var steps = new List<Tensor>(Length - from);
-        var logps = new List<Tensor>(Length - from);
-        for (int t = from; t < Length; t++)
-        {
-            if (t > from)
-            {
-                var token = steps[^1].argmax(1);
-                (logits, state) = model.Step(token, state);
-            }
-            var restricted = logits + never;
-            var hard = (restricted.detach() + GumbelSoftmax.Noise(logits.shape, logits.dtype, device, rng)).argmax(1);
-            bool forced = t == Length - 1;
-            if (forced) hard = full_like(hard, Vocabulary.End);
-            if (withLogProbabilities)
-            {
-                var logp = forced ? zeros(hard.shape[0], device: device) : restricted.log_softmax(1).gather(1, hard.unsqueeze(1)).squeeze(1);
-                logps.Add(where(ended, zeros_like(logp), logp));
-            }
-            steps.Add(where(ended.unsqueeze(1), padding, nn.functional.one_hot(hard, vocabulary).to(ScalarType.Float32)));
-            ended = ended.logical_or(hard.eq(Vocabulary.End));
-        }
-        return (stack(steps, 1), withLogProbabilities ? stack(logps, 1) : zeros(0));
     }
 }

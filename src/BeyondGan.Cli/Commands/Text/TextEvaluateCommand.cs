@@ -89,10 +89,11 @@ internal sealed class TextEvaluateCommand : Command<TextEvaluateCommand.Settings
         var syntheticTokens = tokenizer.TokenizeAll(synthetic.Lines);
         var trainTokens = train is null ? null : tokenizer.TokenizeAll(train.Lines);
         var r = TextEvaluation.Compute(real, allReal, syntheticTokens, trainTokens, settings.Label);
-        var realTokens = allReal.Where((_, i) => settings.Label is null || real.Labels![i] == settings.Label).ToList();
+        bool OfLabel(int i) => settings.Label is null || real.Labels![i] == settings.Label;
+        var realTokens = allReal.Where((_, i) => OfLabel(i)).ToList();
         if (settings.EmbeddingDistance)
         {
-            var realLines = real.Lines.Where((_, i) => settings.Label is null || real.Labels![i] == settings.Label).ToList();
+            var realLines = real.Lines.Where((_, i) => OfLabel(i)).ToList();
             using var fed = new EmbeddingFrechetDistance();
             r = r with { EmbeddingDistance = fed.Score(realLines, synthetic.Lines) };
         }
