@@ -61,6 +61,32 @@ public class LayerTests
         }
     }
 
+    [Theory]
+    [InlineData(25, 4, 11, 1)]
+    [InlineData(5, 2, 2, 1)]
+    [InlineData(3, 1, 0, 0)]
+    [InlineData(4, 3, 1, 2)]
+    public void Fold_conv_transpose1d_is_nn_conv_transpose1d_forward_and_backward(int kernel, int stride, int padding, int outputPadding)
+    {
+        manual_seed(5);
+        using var reference = nn.ConvTranspose1d(3, 4, kernel, stride: stride, padding: padding, output_padding: outputPadding);
+        manual_seed(5);
+        using var conv = new FoldConvTranspose1d(3, 4, kernel, stride, padding, outputPadding);
+        Assert.Equal(reference.weight!.data<float>().ToArray(), conv.Weight.data<float>().ToArray());
+        var x = randn(2, 3, 16).requires_grad_(true);
+        var xr = x.detach().clone().requires_grad_(true);
+        var y = conv.call(x);
+        var yr = reference.call(xr);
+        Assert.Equal(yr.shape, y.shape);
+        Assert.Equal(conv.OutputLength(16), y.shape[2]);
+        Assert.True(y.allclose(yr, 1e-5, 1e-5));
+        var w = randn(y.shape);
+        (y * w).sum().backward();
+        (yr * w).sum().backward();
+        Assert.True(x.grad!.allclose(xr.grad!, 1e-4, 1e-5));
+        Assert.True(conv.Weight.grad!.allclose(reference.weight!.grad!, 1e-4, 1e-5));
+    }
+
     [Fact]
     public void Precision_linear_in_float32_is_nn_linear_with_the_same_initialisation()
     {

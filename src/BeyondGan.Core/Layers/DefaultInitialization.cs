@@ -20,6 +20,13 @@ internal static class DefaultInitialization
         return Own(init.weight!, init.bias!);
     }
 
+    /// <summary>A kernel (inputs × outputs × kernel) and bias initialised exactly as <c>nn.ConvTranspose1d(inputs, outputs, kernel)</c> would be.</summary>
+    public static (Parameter Weight, Parameter Bias) ConvTranspose1d(int inputs, int outputs, int kernel)
+    {
+        using var init = nn.ConvTranspose1d(inputs, outputs, kernel);
+        return Own(init.weight!, init.bias!);
+    }
+
     private static (Parameter Weight, Parameter Bias) Own(Tensor weight, Tensor bias) =>
         (nn.Parameter(weight.detach().clone()), nn.Parameter(bias.detach().clone()));
 }

@@ -1,0 +1,84 @@
+using System.Text.Json.Serialization;
+using BeyondGan.Audio.Data;
+
+namespace BeyondGan.Audio.Model;
+
+/// <summary>Hyper-parameters of an audio GAN and how its clips are prepared. The defaults are WaveGAN at CPU size (<see cref="Cpu"/>).</summary>
+public sealed record AudioModelOptions
+{
+    /// <summary>The model: "wavegan" (Donahue et al. 2019: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP).</summary>
+    [JsonPropertyName("model")] public string Model { get; init; } = "wavegan";
+    /// <summary>Sample rate of the model's clips in Hz.</summary>
+    [JsonPropertyName("sample_rate")] public int SampleRate { get; init; } = 8000;
+    /// <summary>Samples per clip: a multiple of 4^<see cref="Layers"/>.</summary>
+    [JsonPropertyName("length")] public int Length { get; init; } = 4096;
+    /// <summary>Upsampling layers of the generator (×4 each) and strided layers of the critic (WaveGAN at 16,384 samples: 5).</summary>
+    [JsonPropertyName("layers")] public int Layers { get; init; } = 4;
+    /// <summary>Model width d: the critic's first layer has d channels, the generator's last hidden layer d (WaveGAN: 64).</summary>
+    [JsonPropertyName("width")] public int Width { get; init; } = 16;
+    /// <summary>Size of the latent vector z (WaveGAN: 100).</summary>
+    [JsonPropertyName("latent_size")] public int LatentSize { get; init; } = 100;
+    /// <summary>Size of the label embedding a conditional generator adds to z.</summary>
+    [JsonPropertyName("label_embedding")] public int LabelEmbedding { get; init; } = 16;
+    /// <summary>Phase-shuffle width n (WaveGAN: 2; 0 = none).</summary>
+    [JsonPropertyName("phase_shuffle")] public int PhaseShuffle { get; init; } = 2;
+    /// <summary>Clips per batch (WaveGAN: 64).</summary>
+    [JsonPropertyName("batch_size")] public int BatchSize { get; init; } = 64;
+    /// <summary>Critic updates per generator update (WaveGAN: 5).</summary>
+    [JsonPropertyName("critic_steps")] public int CriticSteps { get; init; } = 5;
+    /// <summary>Gradient-penalty weight λ (WGAN-GP: 10).</summary>
+    [JsonPropertyName("gradient_penalty")] public double GradientPenalty { get; init; } = 10;
+    /// <summary>Adam learning rate of both networks (WaveGAN: 1e-4).</summary>
+    [JsonPropertyName("learning_rate")] public double LearningRate { get; init; } = 1e-4;
+    /// <summary>Adam β1 (WaveGAN: 0.5).</summary>
+    [JsonPropertyName("beta1")] public double Beta1 { get; init; } = 0.5;
+    /// <summary>Adam β2 (WaveGAN: 0.9).</summary>
+    [JsonPropertyName("beta2")] public double Beta2 { get; init; } = 0.9;
+    /// <summary>Generator steps.</summary>
+    [JsonPropertyName("steps")] public long Steps { get; init; } = 2000;
+    /// <summary>Trim leading and trailing audio this many dB below each clip's peak (null: no trimming).</summary>
+    [JsonPropertyName("trim_db")] public double? TrimBelowPeakDb { get; init; } = 40;
+    /// <summary>Normalise each clip's RMS to this level in dBFS (null: keep levels).</summary>
+    [JsonPropertyName("loudness_dbfs")] public double? LoudnessDbfs { get; init; } = -20;
+    /// <summary>Seed of the whole fit.</summary>
+    [JsonPropertyName("seed")] public long Seed { get; init; }
+    /// <summary>Device: cpu, cuda or cuda:N.</summary>
+    [JsonPropertyName("device")] public string Device { get; init; } = "cpu";
+
+    /// <summary>WaveGAN at CPU size: d = 16, 4,096 samples at 8 kHz (0.51 s), 4 layers (REFERENCES §5: d 8–16 on 2 cores).</summary>
+    public static AudioModelOptions Cpu => new();
+
+    /// <summary>WaveGAN as published: d = 64, 16,384 samples at 16 kHz, 5 layers, batch 64, 5 critic steps (≈ 19M generator parameters; a GPU's job).</summary>
+    public static AudioModelOptions Paper => new() { Width = 64, Length = 16384, Layers = 5, SampleRate = 16000 };
+
+    /// <summary>The named preset ("cpu" or "paper").</summary>
+    public static AudioModelOptions Preset(string name) => name switch
+    {
+        "cpu" => Cpu,
+        "paper" => Paper,
+        _ => throw new ArgumentException($"--preset {name}: unknown preset (cpu, paper)."),
+    };
+
+    /// <summary>How clips are prepared for this model.</summary>
+    [JsonIgnore] public ClipPreparation Preparation => new() { SampleRate = SampleRate, Length = Length, TrimBelowPeakDb = TrimBelowPeakDb, LoudnessDbfs = LoudnessDbfs };
+
+    /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
+    public void Validate()
+    {
+        if (Model != "wavegan") throw new ArgumentException($"--model {Model}: unknown model (wavegan).");
+        Preparation.Validate();
+        if (Layers is < 1 or > 7) throw new ArgumentException($"--layers {Layers}: must be 1–7.");
+        long block = 1L << (2 * Layers);
+        if (Length % block != 0 || Length / block < 1)
+            throw new ArgumentException($"--length {Length}: must be a multiple of 4^{Layers} = {block} ({Layers} layers, each ×4).");
+        if (Width < 1 || (long)Width << (Layers - 1) > 8192) throw new ArgumentException($"--width {Width}: must be at least 1 and d·2^(layers−1) at most 8,192.");
+        if (LatentSize < 1) throw new ArgumentException($"latent size must be positive, got {LatentSize}.");
+        if (LabelEmbedding < 1) throw new ArgumentException($"label embedding must be positive, got {LabelEmbedding}.");
+        if (PhaseShuffle < 0) throw new ArgumentException($"--phase-shuffle {PhaseShuffle}: must be 0 or more.");
+        if (BatchSize < 2) throw new ArgumentException($"--batch-size {BatchSize}: must be at least 2.");
+        if (CriticSteps < 1) throw new ArgumentException($"--critic-steps {CriticSteps}: must be at least 1.");
+        if (Steps < 1) throw new ArgumentException($"--steps {Steps}: must be at least 1.");
+        if (LearningRate <= 0) throw new ArgumentException($"--lr {LearningRate}: must be positive.");
+        if (GradientPenalty < 0) throw new ArgumentException($"gradient penalty must be 0 or more, got {GradientPenalty}.");
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace BeyondGan.Audio.Model;
+
+/// <summary>What an <see cref="AudioSynthesizer"/> knows besides its weights: the header of its model file.</summary>
+public sealed record AudioModelState
+{
+    /// <summary>The BeyondGan version that trained it.</summary>
+    [JsonPropertyName("library")] public required string Library { get; init; }
+    /// <summary>Options (network sizes, sample rate, length, how clips were prepared).</summary>
+    [JsonPropertyName("options")] public required AudioModelOptions Options { get; init; }
+    /// <summary>The labels of a conditional model, in id order (null: unconditional).</summary>
+    [JsonPropertyName("labels")] public IReadOnlyList<string>? Labels { get; init; }
+    /// <summary>Each label's share of the training clips (the mixture drawn when no label is asked for).</summary>
+    [JsonPropertyName("label_shares")] public IReadOnlyList<double>? LabelShares { get; init; }
+    /// <summary>Training clips.</summary>
+    [JsonPropertyName("training_clips")] public required int TrainingClips { get; init; }
+    /// <summary>Training clips longer than the model's length, cropped to their loudest window.</summary>
+    [JsonPropertyName("cropped_clips")] public required int CroppedClips { get; init; }
+}
