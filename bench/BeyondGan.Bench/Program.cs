@@ -11,7 +11,8 @@ switch (what)
     case "optimizer": OptimizerBench.Run(args.Skip(1).ToArray()); break;
     case "timeseries": TimeSeriesBench.Run(args.Skip(1).ToArray()); break;
     case "text": TextBench.Run(args.Skip(1).ToArray()); break;
+    case "audio": AudioBench.Run(args.Skip(1).ToArray()); break;
     case "guard": GuardCheck.Run(args.Skip(1).ToArray()); break;
-    default: Console.Error.WriteLine("usage: bench speed [threads] [--defaults-only [--reps R] [--steps N]] | profile | toy run|report … | tabular … | augment … | optimizer | timeseries … | text texygen|tokens … | guard [steps]"); return 2;
+    default: Console.Error.WriteLine("usage: bench speed [threads] [--defaults-only [--reps R] [--steps N]] | profile | toy run|report … | tabular … | augment … | optimizer | timeseries … | text texygen|tokens … | audio speed|fsdd-manifests … | guard [steps]"); return 2;
 }
 return 0;

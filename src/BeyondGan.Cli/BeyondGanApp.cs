@@ -1,5 +1,6 @@
 using BeyondGan.Cli.Commands;
 using BeyondGan.Cli.Commands.Tabular;
+using BeyondGan.Cli.Commands.Audio;
 using BeyondGan.Cli.Commands.Text;
 using BeyondGan.Cli.Commands.TimeSeries;
 using Spectre.Console;
@@ -77,6 +78,25 @@ public static class BeyondGanApp
                 text.AddCommand<TextEvaluateCommand>("evaluate")
                     .WithDescription("Score generated sentences against real ones: BLEU-2..5, Self-BLEU-2..5, distinct-n, n-gram divergence, copies; JSON.")
                     .WithExample("text", "evaluate", "--real", "test_coco.txt", "--synthetic", "samples.txt", "--train", "image_coco.txt", "--json", "scores.json");
+            });
+            config.AddBranch("audio", audio =>
+            {
+                audio.SetDescription("Audio generation: fit WaveGAN on a folder of WAV clips (conditional on their labels), sample clips, score them with a classifier trained on the real clips.");
+                audio.AddCommand<AudioDemoCommand>("demo")
+                    .WithDescription("Fit a conditional WaveGAN on tones, chirps, noise bursts and beeps the project makes itself, sample, and score (no data needed).")
+                    .WithExample("audio", "demo", "--report", "audio.html");
+                audio.AddCommand<AudioSchemaCommand>("schema")
+                    .WithDescription("Show what a folder of clips holds: rates, channels, durations, labels.")
+                    .WithExample("audio", "schema", "recordings/", "--label-pattern", "^(\\d)_");
+                audio.AddCommand<AudioFitCommand>("fit")
+                    .WithDescription("Train an audio GAN (WaveGAN) on a folder or manifest of WAV clips and save it to a .bgan file.")
+                    .WithExample("audio", "fit", "recordings/", "--label-pattern", "^(\\d)_", "--out", "digits.bgan");
+                audio.AddCommand<AudioSampleCommand>("sample")
+                    .WithDescription("Generate clips as 16-bit WAV files into a new folder, optionally all for one label.")
+                    .WithExample("audio", "sample", "digits.bgan", "--count", "1000", "--out", "generated/", "--label", "7");
+                audio.AddCommand<AudioEvaluateCommand>("evaluate")
+                    .WithDescription("Score generated clips with a classifier trained on real ones: label accuracy, Inception score, FD and KID on its features, NDB/K, memorisation; collapse warnings; JSON and an HTML report to listen to.")
+                    .WithExample("audio", "evaluate", "--real", "test/", "--train", "train/", "--synthetic", "generated/", "--label-pattern", "^(\\d)_", "--report", "audio.html");
             });
             config.AddCommand<ToyCommand>("toy")
                 .WithDescription("Train and evaluate on the 2-D mode-collapse benchmark (ring of 8 or grid of 25 Gaussians).")

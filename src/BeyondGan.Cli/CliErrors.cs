@@ -18,7 +18,8 @@ public static class CliErrors
         return inner switch
         {
             CommandParseException or CommandRuntimeException => msg,
-            FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or IOException => msg,
+            FileNotFoundException or DirectoryNotFoundException or InvalidDataException or ArgumentException or InvalidOperationException or IOException
+                or BeyondGan.Audio.Data.AudioDataException => msg,
             _ => $"{inner.GetType().Name}: {msg}",
         };
     }
@@ -27,7 +28,8 @@ public static class CliErrors
     public static int ExitCode(Exception e) => e switch
     {
         CommandParseException or CommandRuntimeException or ArgumentException => BadInput,
-        FileNotFoundException or DirectoryNotFoundException or InvalidDataException or BeyondGan.Tabular.Data.TabularDataException => BadInput,
+        FileNotFoundException or DirectoryNotFoundException or InvalidDataException or BeyondGan.Tabular.Data.TabularDataException
+            or BeyondGan.Audio.Data.AudioDataException => BadInput,
         _ => 1,
     };
 }

@@ -134,6 +134,8 @@ public sealed class AudioSynthesizer : IDisposable
         Generator.eval();
         try
         {
+            // The latent first, then the labels: a chunk's first clips are then the same however many it holds.
+            var z = Generator.SampleLatent(count, rng, device);
             long[]? ids = null;
             Tensor? condition = null;
             if (State.Labels is { } labels)
@@ -142,7 +144,6 @@ public sealed class AudioSynthesizer : IDisposable
                     : multinomial(tensor(State.LabelShares!.Select(s => (float)s).ToArray()), count, replacement: true, generator: rng).data<long>().ToArray();
                 condition = nn.functional.one_hot(tensor(ids), labels.Count).to(ScalarType.Float32).to(device);
             }
-            var z = Generator.SampleLatent(count, rng, device);
             var clips = Generator.call(z, condition).cpu().contiguous();
             var flat = clips.data<float>().ToArray();
             int length = State.Options.Length;

@@ -15,6 +15,7 @@ public static class ModelFileKinds
         ("BGANSEQS", "a time-series model", "beyondgan timeseries sample"),
         ("BGANTEXT", "a text model", "beyondgan text sample"),
         ("BGANAUDI", "an audio model", "beyondgan audio sample"),
+        ("BGANACLS", "a cached audio classifier", "beyondgan audio evaluate"),
         ("BGANCKPT", "a training checkpoint", "--resume"),
     ];
 

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using BeyondGan.Audio.Demo;
+using BeyondGan.Audio.Model;
+using BeyondGan.Bench;
+using static TorchSharp.torch;
+
+/// <summary>
+/// The audio benchmarks (REFERENCES §5).
+/// Usage: audio speed [--width 16] [--length 4096] [--layers 4] [--batch 64] [--steps 10] [--threads N] : ms per WaveGAN
+///        training step (5 critic updates with the gradient penalty, one generator update) on the demo's sounds, with the
+///        step's FLOPs and the float32 matmul throughput measured in the same run.
+///        audio fsdd-manifests [--data DIR] [--out DIR] : train.csv and test.csv manifests of FSDD's official split (takes 0–4 test).
+/// </summary>
+internal static class AudioBench
+{
+    public static void Run(string[] args)
+    {
+        string what = args.Length > 0 ? args[0] : "speed";
+        if (TabularBench.Arg(args, "--threads") is { } t) set_num_threads(int.Parse(t));
+        switch (what)
+        {
+            case "speed": Speed(args); break;
+            case "fsdd-manifests": Manifests(args); break;
+            default: throw new ArgumentException($"audio {what}: unknown (speed, fsdd-manifests)");
+        }
+    }
+
+    private static int Int(string[] args, string name, int fallback) => TabularBench.Arg(args, name) is { } v ? int.Parse(v) : fallback;
+
+    private static void Speed(string[] args)
+    {
+        var options = AudioModelOptions.Cpu with
+        {
+            Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
+        };
+        int steps = Int(args, "--steps", 10), warmup = 2;
+        Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
+        double gflops = SpeedBench.MatmulGflops();
+        Console.WriteLine($"matmul 1024x1024 fp32: {gflops:F1} GFLOP/s");
+        var clips = DemoSounds.Make(50, options.SampleRate, options.Length, seed: 1);
+        var watch = new Stopwatch();
+        using var model = AudioSynthesizer.Fit(clips, options with { Steps = warmup + steps }, (step, _) => { if (step == warmup) watch.Start(); });
+        double ms = watch.Elapsed.TotalMilliseconds / steps;
+        double flops = StepFlops(options, conditional: true);
+        long parameters = model.Generator.parameters().Sum(p => p.numel());
+        Console.WriteLine($"WaveGAN d={options.Width}, {options.Length} samples, {options.Layers} layers, batch {options.BatchSize}, {options.CriticSteps} critic steps, conditional (4 labels): " +
+                          $"{ms:F0} ms/step, {flops / 1e9:F1} GFLOP/step, {flops / (ms / 1000) / 1e9:F1} GFLOP/s = {100 * flops / (ms / 1000) / 1e9 / gflops:F0}% of matmul; generator {parameters:N0} parameters");
+    }
+
+    /// <summary>
+    /// Multiply-adds of one sample through each network, ×2 for FLOPs. A training step is counted as: per critic update, a
+    /// generator forward, critic forward + backward on real and fake (3 forwards each), and the penalty (a forward, the input
+    /// gradient, then the double backward: 6 forwards); the generator update, a generator forward + backward and a critic
+    /// forward + backward into the samples (3 each).
+    /// </summary>
+    private static double StepFlops(AudioModelOptions o, bool conditional)
+    {
+        double g = 0, d = 0;
+        long start = o.Length / (1L << (2 * o.Layers));
+        long ch = (long)o.Width << (o.Layers - 1);
+        g += (o.LatentSize + (conditional ? o.LabelEmbedding : 0)) * (double)(start * ch);
+        long length = start;
+        for (int i = 0; i < o.Layers; i++)
+        {
+            long outputs = i == o.Layers - 1 ? 1 : ch >> 1;
+            g += (double)length * ch * outputs * 25;
+            length *= 4;
+            ch = outputs;
+        }
+        length = o.Length;
+        long inputs = 1;
+        for (int i = 0; i < o.Layers; i++)
+        {
+            long outputs = (long)o.Width << i;
+            length /= 4;
+            d += (double)length * inputs * outputs * 25;
+            inputs = outputs;
+        }
+        d += length * inputs * 2.0;   // score and projection
+        double perCritic = g + 2 * 3 * d + 6 * d, perGenerator = 3 * g + 3 * d;
+        return 2 * o.BatchSize * (o.CriticSteps * perCritic + perGenerator);
+    }
+
+    private static void Manifests(string[] args)
+    {
+        string data = TabularBench.Arg(args, "--data") ?? "../shared/datasets/audio";
+        string outDir = TabularBench.Arg(args, "--out") ?? ".";
+        var lines = File.ReadAllLines(Path.Combine(data, "fsdd_manifest.csv"));
+        var header = lines[0].Split(',');
+        int file = Array.IndexOf(header, "file"), digit = Array.IndexOf(header, "digit"), split = Array.IndexOf(header, "official_split");
+        var folder = Path.GetFullPath(Path.Combine(data, "fsdd"));
+        foreach (var part in new[] { "train", "test" })
+        {
+            var rows = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[split] == part).Select(f => $"{Path.Combine(folder, f[file])},{f[digit]}").ToList();
+            File.WriteAllLines(Path.Combine(outDir, $"{part}.csv"), ["path,label", .. rows]);
+            Console.WriteLine($"{part}.csv: {rows.Count} clips");
+        }
+    }
+}

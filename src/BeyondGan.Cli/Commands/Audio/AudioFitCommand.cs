@@ -1,0 +1,147 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using BeyondGan.Audio.Data;
+using BeyondGan.Audio.Model;
+using BeyondGan.Cli.Commands.Tabular;
+using BeyondGan.IO;
+using BeyondGan.Runtime;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace BeyondGan.Cli.Commands.Audio;
+
+/// <summary><c>beyondgan audio fit DIR --out MODEL.bgan</c>: trains WaveGAN on a folder (or manifest) of clips.</summary>
+internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
+{
+    public sealed class Settings : AudioInputSettings
+    {
+        [CommandArgument(0, "<CLIPS>"), Description("A folder of .wav files, or a CSV manifest with path and label columns.")]
+        public string Clips { get; init; } = "";
+
+        [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); conditional on the clips' labels when they have them."), DefaultValue("wavegan")]
+        public string Model { get; init; } = "wavegan";
+
+        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz) or paper (d = 64, 16,384 samples at 16 kHz: a GPU's job)."), DefaultValue("cpu")]
+        public string Preset { get; init; } = "cpu";
+
+        [CommandOption("--rate <HZ>"), Description("The model's sample rate; clips are resampled to it (cpu preset: 8000).")]
+        public int? Rate { get; init; }
+
+        [CommandOption("--length <N>"), Description("Samples per clip, a multiple of 4^layers; shorter clips are padded with silence, longer ones cropped to their loudest window (cpu preset: 4096).")]
+        public int? Length { get; init; }
+
+        [CommandOption("--layers <N>"), Description("Upsampling layers of ×4 (cpu preset: 4; paper: 5).")]
+        public int? Layers { get; init; }
+
+        [CommandOption("--width <D>"), Description("Model width d (cpu preset: 16; paper: 64).")]
+        public int? Width { get; init; }
+
+        [CommandOption("--steps <N>"), Description("Generator steps (default 2000), each after --critic-steps critic updates.")]
+        public long? Steps { get; init; }
+
+        [CommandOption("--batch-size <N>"), Description("Clips per batch (default 64).")]
+        public int? BatchSize { get; init; }
+
+        [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 5).")]
+        public int? CriticSteps { get; init; }
+
+        [CommandOption("--phase-shuffle <N>"), Description("Phase-shuffle width n of the critic (default 2; 0 = none).")]
+        public int? PhaseShuffle { get; init; }
+
+        [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (default 1e-4).")]
+        public double? LearningRate { get; init; }
+
+        [CommandOption("--no-trim"), Description("Keep leading and trailing silence (default: trimmed below 40 dB under the peak).")]
+        public bool NoTrim { get; init; }
+
+        [CommandOption("--no-normalize"), Description("Keep each clip's level (default: RMS normalised to −20 dBFS).")]
+        public bool NoNormalize { get; init; }
+
+        [CommandOption("--preview-every <N>"), Description("Every N steps, write MODEL.preview.wav: one clip per label (or four), fixed seed (default 500; 0 = none)."), DefaultValue(500L)]
+        public long PreviewEvery { get; init; } = 500;
+
+        [CommandOption("--seed <S>"), Description("Seed of the whole fit (default 0)."), DefaultValue(0L)]
+        public long Seed { get; init; }
+
+        [CommandOption("--device <NAME>"), Description("cpu (default), cuda or cuda:N."), DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+
+        public override ValidationResult Validate()
+        {
+            if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
+            if (Model != "wavegan") return ValidationResult.Error($"--model {Model}: unknown model (wavegan).");
+            if (Preset is not ("cpu" or "paper")) return ValidationResult.Error($"--preset {Preset}: unknown preset (cpu, paper).");
+            if (PreviewEvery < 0) return ValidationResult.Error("--preview-every must be 0 or positive.");
+            var v = base.Validate();
+            return v.Successful ? TableFormatSettings.CheckOutput("--out", Out) : v;
+        }
+
+        public AudioModelOptions Options()
+        {
+            var o = AudioModelOptions.Preset(Preset) with { Seed = Seed, Device = Device, Model = Model };
+            return o with
+            {
+                SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
+                Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, CriticSteps = CriticSteps ?? o.CriticSteps,
+                PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, LearningRate = LearningRate ?? o.LearningRate,
+                TrimBelowPeakDb = NoTrim ? null : o.TrimBelowPeakDb, LoudnessDbfs = NoNormalize ? null : o.LoudnessDbfs,
+            };
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var problem = TorchRuntime.TryEnsureLoaded();
+        if (problem is not null) { AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(problem)}"); return 1; }
+        TorchRuntime.SetThreads(settings.Threads);
+        var options = settings.Options();
+        options.Validate();
+        var clips = settings.Read(settings.Clips);
+        AnsiConsole.MarkupLine(Markup.Escape(Describe(clips, options)));
+        var watch = Stopwatch.StartNew();
+        string preview = settings.Out + ".preview.wav";
+        using var model = Fit(clips, options, settings.PreviewEvery, preview, Path.GetFileName(settings.Clips), cancellationToken);
+        AudioModelFile.Save(settings.Out!, model);
+        if (model.State.Labels is { } labels) AnsiConsole.MarkupLine($"[grey]conditional on {labels.Count} labels: {Markup.Escape(string.Join(", ", labels))}[/]");
+        if (!model.IsComplete)
+        {
+            AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.Steps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
+            return CliErrors.Interrupted;
+        }
+        AnsiConsole.MarkupLine($"Trained {options.Steps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
+        return 0;
+    }
+
+    /// <summary>One line about the clips read and how they will be prepared.</summary>
+    internal static string Describe(AudioFolder clips, AudioModelOptions options)
+    {
+        var rates = clips.Clips.GroupBy(c => c.SampleRate).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} Hz").ToList();
+        var labels = clips.Labels;
+        string labelNote = labels.Count >= 2 && clips.Clips.All(c => c.Label is not null) ? $"{labels.Count} labels" : "unlabelled (unconditional model)";
+        string mixed = clips.MixedDown > 0 ? $"; {clips.MixedDown:N0} multi-channel clips mixed down to mono" : "";
+        return $"{clips.Source}: {clips.Clips.Count:N0} clips, {string.Join(", ", rates)}, {labelNote}{mixed}; " +
+               $"resampled to {options.SampleRate} Hz, {options.Length:N0} samples ({options.Length / (double)options.SampleRate:F2} s); {options.Steps:N0} steps of {options.BatchSize}";
+    }
+
+    /// <summary>Trains with a progress bar and writes a preview clip every <paramref name="every"/> steps.</summary>
+    internal static AudioSynthesizer Fit(AudioFolder clips, AudioModelOptions options, long every, string? preview, string title, CancellationToken cancellation) =>
+        TrainingProgressBar.Run(title, cancellation, (progress, token) => AudioSynthesizer.Fit(clips, options, (step, total) => progress("wavegan", step, total), token, (model, step) =>
+        {
+            if (preview is null) return;
+            WritePreview(model, preview);
+            AnsiConsole.MarkupLine(Markup.Escape($"step {step:N0}: critic loss {model.History.Last("critic_loss"):F3}, gradient penalty {model.History.Last("gradient_penalty_critic"):F3}; preview written to {preview}"));
+        }, every));
+
+    /// <summary>One clip per label (or four clips), seed 0, joined by 0.1 s of silence, written atomically.</summary>
+    internal static void WritePreview(AudioSynthesizer model, string path)
+    {
+        var gap = new float[model.SampleRate / 10];
+        var clips = model.State.Labels is { } labels ? labels.SelectMany(l => model.Sample(1, seed: 0, label: l)) : model.Sample(4, seed: 0);
+        var joined = new List<float>();
+        foreach (var (samples, _) in clips) { joined.AddRange(samples); joined.AddRange(gap); }
+        WavFile.Write(path, joined.ToArray(), model.SampleRate);
+    }
+}
