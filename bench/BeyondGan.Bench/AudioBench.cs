@@ -21,6 +21,7 @@ internal static class AudioBench
         {
             case "speed": Speed(args); break;
             case "fsdd-manifests": Manifests(args); break;
+            case "profile": Profile(args); break;
             default: throw new ArgumentException($"audio {what}: unknown (speed, fsdd-manifests)");
         }
     }
@@ -79,6 +80,38 @@ internal static class AudioBench
         d += length * inputs * 2.0;   // score and projection
         double perCritic = g + 2 * 3 * d + 6 * d, perGenerator = 3 * g + 3 * d;
         return 2 * o.BatchSize * (o.CriticSteps * perCritic + perGenerator);
+    }
+
+    /// <summary>Milliseconds of each part of a WaveGAN step on one batch: generator forward and backward, critic forward and backward, the penalty.</summary>
+    private static void Profile(string[] args)
+    {
+        var o = AudioModelOptions.Cpu with { Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64) };
+        using var g = new WaveGanGenerator(o, 10);
+        using var d = new WaveGanCritic(o, 10);
+        using var rng = new TorchSharp.torch.Generator(1);
+        d.Rng = rng;
+        var c = nn.functional.one_hot(randint(10, [o.BatchSize], generator: rng), 10).to(ScalarType.Float32);
+        var real = randn([o.BatchSize, 1, o.Length], generator: rng) * 0.1;
+        double Time(string name, Action a)
+        {
+            for (int i = 0; i < 2; i++) { using var s0 = NewDisposeScope(); a(); }
+            var w = Stopwatch.StartNew();
+            for (int i = 0; i < 5; i++) { using var s1 = NewDisposeScope(); a(); }
+            double ms = w.Elapsed.TotalMilliseconds / 5;
+            Console.WriteLine($"{name}: {ms:F1} ms");
+            return ms;
+        }
+        Time("generator forward (no grad)", () => { using var _ = no_grad(); g.call(g.SampleLatent(o.BatchSize, rng, CPU), c); });
+        Time("generator forward + backward", () => { g.zero_grad(); g.call(g.SampleLatent(o.BatchSize, rng, CPU), c).sum().backward(); });
+        Time("critic forward (no grad)", () => { using var _ = no_grad(); d.call(real, c); });
+        Time("critic forward + backward (weights)", () => { d.zero_grad(); d.call(real, c).sum().backward(); });
+        var penalty = new BeyondGan.Regularizers.GradientPenalty();
+        Time("gradient penalty forward + backward", () =>
+        {
+            d.zero_grad();
+            var p = penalty.CriticPenalty(new BeyondGan.Regularizers.CriticPenaltyInputs(d, real, real * 0.5, c, c, zeros(1), zeros(1), rng))!;
+            p.backward();
+        });
     }
 
     private static void Manifests(string[] args)

@@ -15,6 +15,11 @@ public class HelpTests
     [InlineData("timeseries sample", "--length")]
     [InlineData("timeseries evaluate", "--repeats")]
     [InlineData("timeseries demo", "--machines")]
+    [InlineData("audio demo", "--report")]
+    [InlineData("audio schema", "--label-pattern")]
+    [InlineData("audio fit", "--preset")]
+    [InlineData("audio sample", "--label")]
+    [InlineData("audio evaluate", "--train")]
     public void Every_command_prints_its_help(string command, string option)
     {
         // A description with unescaped markup ("[,CLASS=N]") once made `tabular augment --help` fail.

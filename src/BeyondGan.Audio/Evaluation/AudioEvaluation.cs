@@ -20,7 +20,7 @@ public sealed record ClipSetScores
     [JsonPropertyName("am_score")] public required double AmScore { get; init; }
     /// <summary>Fréchet distance of the classifier's penultimate features to the training clips' (lower is better). Not FAD: no VGGish.</summary>
     [JsonPropertyName("frechet_distance")] public required double FrechetDistance { get; init; }
-    /// <summary>Kernel Inception distance on the same features (mean over subsets).</summary>
+    /// <summary>Kernel Inception distance on the same features, scaled so the training features' mean square is 1 (mean over subsets).</summary>
     [JsonPropertyName("kid")] public required double Kid { get; init; }
     /// <summary>KID's standard deviation over subsets.</summary>
     [JsonPropertyName("kid_std")] public required double KidStd { get; init; }
@@ -102,10 +102,11 @@ public static class AudioEvaluation
 
         status?.Invoke($"classifier on {trainPrepared.Count:N0} clips");
         using var classifier = AudioClassifier.Train(trainPrepared, trainClips.Select(c => c.Label!).ToList(), preparation.SampleRate, classifierCache,
-            (epoch, epochs) => status?.Invoke($"classifier epoch {epoch}/{epochs}"));
+            (epoch, epochs) => { if (epoch % 10 == 0) status?.Invoke($"classifier epoch {epoch}/{epochs}"); });
         status?.Invoke("scoring");
         var (trainP, trainF) = classifier.Predict(trainPrepared);
         var trainMarginal = ClassifierScores.Mean(trainP);
+        double kidScale = KernelInceptionDistance.RootMeanSquare(trainF);   // our features are not Inception's order-1 scale
         using var logMel = new LogMelSpectrogram(preparation.SampleRate);
         using var trainMel = Flat(logMel, trainPrepared);
         int within = Math.Min(testPrepared.Count, synthPrepared.Count);
@@ -115,7 +116,7 @@ public static class AudioEvaluation
             var (p, f) = classifier.Predict(clips);
             double? accuracy = clipLabels.All(l => l is not null && labels.Contains(l))
                 ? Enumerable.Range(0, clips.Count).Count(i => labels[AudioClassifier.ArgMax(p[i])] == clipLabels[i]) / (double)clips.Count : null;
-            var (kid, kidStd) = KernelInceptionDistance.Compute(f, trainF);
+            var (kid, kidStd) = KernelInceptionDistance.Compute(f, trainF, scale: kidScale);
             using var head = mels.narrow(0, 0, within);
             return new ClipSetScores
             {

@@ -67,7 +67,7 @@ public sealed class AudioSynthesizer : IDisposable
         using var trainer = new GanTrainer<WaveGanGenerator, WaveGanCritic>(model.Generator, critic, new WassersteinLoss(),
             new ClipBatchSource(prepared, labelIds, labels?.Count ?? 0),
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
-            options.GradientPenalty > 0 ? [new GradientPenalty(options.GradientPenalty)] : []);
+            options.GradientPenalty > 0 ? [new GradientPenalty(options.GradientPenalty, options.PenaltyFraction)] : []);
         critic.Rng = trainer.Rng;
         try
         {

@@ -21,6 +21,9 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         [CommandOption("--steps <N>"), Description("Generator steps (default 300)."), DefaultValue(300L)]
         public long Steps { get; init; } = 300;
 
+        [CommandOption("--clips <N>"), Description("Training clips per class (default 60; 25 more per class are the test clips)."), DefaultValue(60)]
+        public int Clips { get; init; } = 60;
+
         [CommandOption("--out <DIR>"), Description("Also write the generated clips into this new folder.")]
         public string? Out { get; init; }
 
@@ -34,7 +37,9 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         public int Threads { get; init; }
 
         public override ValidationResult Validate() =>
-            Steps < 1 ? ValidationResult.Error("--steps must be at least 1.") : TableFormatSettings.CheckOutput("--report", Report);
+            Steps < 1 ? ValidationResult.Error("--steps must be at least 1.")
+            : Clips < 5 ? ValidationResult.Error("--clips must be at least 5.")
+            : TableFormatSettings.CheckOutput("--report", Report);
     }
 
     /// <summary>The demo's model: WaveGAN at 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
@@ -49,7 +54,7 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         if (settings.Out is not null) ClipFolderWriter.CheckTarget(settings.Out);
         var watch = Stopwatch.StartNew();
         var options = Options(settings.Steps, settings.Seed);
-        var train = DemoSounds.Make(60, options.SampleRate, options.Length, seed: 1);
+        var train = DemoSounds.Make(settings.Clips, options.SampleRate, options.Length, seed: 1);
         var test = DemoSounds.Make(25, options.SampleRate, options.Length, seed: 2);
         AnsiConsole.MarkupLine(Markup.Escape($"demo sounds: {train.Clips.Count} training clips of {string.Join(", ", DemoSounds.Classes)} ({options.Length / (double)options.SampleRate:F2} s at {options.SampleRate} Hz), {test.Clips.Count} test clips"));
         using var model = AudioFitCommand.Fit(train, options, 0, null, "demo", cancellationToken);

@@ -107,10 +107,19 @@ internal sealed class AudioEvaluateCommand : Command<AudioEvaluateCommand.Settin
 
     internal static void Print(AudioEvaluationResult r)
     {
-        var table = new Table().AddColumns("", "clips", "label acc.", "IS ↑", "mIS ↑", "AM ↓", "FD ↓", "KID ↓", "NDB/K ↓", "to train", "within");
-        foreach (var (name, x) in new[] { ("generated", r.Synthetic), ("real test", r.RealTest) })
-            table.AddRow(name, x.Clips.ToString("N0"), x.LabelAccuracy is double a ? $"{a:P1}" : "–", $"{x.InceptionScore:F2}", $"{x.ModifiedInceptionScore:F1}", $"{x.AmScore:F3}",
-                $"{x.FrechetDistance:F2}", $"{x.Kid:F3}", $"{x.NdbK:F2}", $"{x.MedianDistanceToTrain:F1}", $"{x.MedianDistanceWithin:F1}");
+        // One row per score, so the table fits a narrow console.
+        var (g, t) = (r.Synthetic, r.RealTest);
+        var table = new Table().AddColumns("score", "generated", "real test");
+        table.AddRow("clips", g.Clips.ToString("N0"), t.Clips.ToString("N0"));
+        table.AddRow("label accuracy", g.LabelAccuracy is double a ? $"{a:P1}" : "–", t.LabelAccuracy is double b ? $"{b:P1}" : "–");
+        table.AddRow("Inception score ↑", $"{g.InceptionScore:F2}", $"{t.InceptionScore:F2}");
+        table.AddRow("modified IS ↑", $"{g.ModifiedInceptionScore:F1}", $"{t.ModifiedInceptionScore:F1}");
+        table.AddRow("AM score ↓", $"{g.AmScore:F3}", $"{t.AmScore:F3}");
+        table.AddRow("FD, classifier features ↓", $"{g.FrechetDistance:F2}", $"{t.FrechetDistance:F2}");
+        table.AddRow("KID ↓", $"{g.Kid:F3} ± {g.KidStd:F3}", $"{t.Kid:F3} ± {t.KidStd:F3}");
+        table.AddRow("NDB/K ↓", $"{g.NdbK:F2}", $"{t.NdbK:F2}");
+        table.AddRow("median distance to train", $"{g.MedianDistanceToTrain:F1}", $"{t.MedianDistanceToTrain:F1}");
+        table.AddRow("median distance within", $"{g.MedianDistanceWithin:F1}", $"{t.MedianDistanceWithin:F1}");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]classifier: trained on {r.TrainClips:N0} clips ({Markup.Escape(r.TrainSource)}), {r.ClassifierAccuracy:P1} on the real test clips; FD, KID and NDB against the training clips, whose real test row is the floor[/]");
         foreach (var w in r.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using BeyondGan.Audio.Data;
+using BeyondGan.Audio.Demo;
+
+namespace BeyondGan.Cli.Tests;
+
+public sealed class AudioCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("bgan-audio-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private string P(string name) => Path.Combine(dir, name);
+
+    /// <summary>The demo's sounds written as LABEL_i.wav files into a folder.</summary>
+    private string Clips(string name, int perClass, int seed)
+    {
+        var folder = Directory.CreateDirectory(P(name)).FullName;
+        foreach (var clip in DemoSounds.Make(perClass, length: 1024, seed: seed).Clips)
+            WavFile.Write(Path.Combine(folder, Path.GetFileName(clip.Source)), clip.Samples, clip.SampleRate);
+        return folder;
+    }
+
+    private static readonly string[] Tiny = ["--length", "1024", "--layers", "3", "--width", "4", "--batch-size", "8", "--critic-steps", "1", "--threads", "1"];
+
+    private static string Hash(string folder) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        Directory.GetFiles(folder).Order(StringComparer.Ordinal).SelectMany(f => Path.GetFileName(f).Select(c => (byte)c).Concat(File.ReadAllBytes(f))).ToArray()));
+
+    [Fact]
+    public void Fit_sample_and_evaluate_write_a_model_the_same_clips_for_the_same_seed_json_and_a_report()
+    {
+        var train = Clips("train", 8, 1);
+        var (exit, output) = CliRunner.Run(["audio", "fit", train, "--label-pattern", "^([a-z]+)_", "--out", P("m.bgan"), "--steps", "4", "--preview-every", "2", .. Tiny]);
+        Assert.True(exit == 0, output);
+        Assert.Contains("32 clips, 8000 Hz, 4 labels", output);
+        Assert.Contains("Trained 4 steps", output);
+        Assert.True(File.Exists(P("m.bgan.preview.wav")));
+        Assert.Equal(4 * (1024 + 800), WavFile.Read(P("m.bgan.preview.wav")).Samples.Length);   // one clip per label and 0.1 s gaps
+
+        (exit, output) = CliRunner.Run("audio", "sample", P("m.bgan"), "--count", "70", "--out", P("a"), "--seed", "3");
+        Assert.True(exit == 0, output);
+        Assert.Equal(70, Directory.GetFiles(P("a")).Length);
+        (exit, _) = CliRunner.Run("audio", "sample", P("m.bgan"), "--count", "70", "--out", P("b"), "--seed", "3");
+        Assert.Equal(0, exit);
+        Assert.Equal(Hash(P("a")), Hash(P("b")));
+        (exit, _) = CliRunner.Run("audio", "sample", P("m.bgan"), "--count", "5", "--out", P("c"), "--label", "chirp");
+        Assert.Equal(0, exit);
+        Assert.All(Directory.GetFiles(P("c")), f => Assert.StartsWith("chirp_", Path.GetFileName(f)));
+        Assert.Empty(Directory.GetDirectories(dir, "*.partial-*"));
+
+        var test = Clips("test", 5, 2);
+        (exit, output) = CliRunner.Run("audio", "evaluate", "--real", test, "--train", train, "--synthetic", P("a"), "--label-pattern", "^([a-z]+)_",
+            "--json", P("s.json"), "--report", P("r.html"), "--classifier-cache", P("cache"), "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Inception score", output);
+        using var json = JsonDocument.Parse(File.ReadAllText(P("s.json")));
+        Assert.Equal(70, json.RootElement.GetProperty("synthetic").GetProperty("clips").GetInt32());
+        Assert.Equal(20, json.RootElement.GetProperty("real_test").GetProperty("clips").GetInt32());
+        Assert.InRange(json.RootElement.GetProperty("synthetic").GetProperty("label_accuracy").GetDouble(), 0, 1);
+        Assert.Single(Directory.GetFiles(P("cache")));
+        var html = File.ReadAllText(P("r.html"));
+        Assert.Contains("<audio controls", html);
+        Assert.Contains("data:audio/wav;base64,", html);
+        Assert.DoesNotContain("src=\"http", html);   // nothing to fetch
+    }
+
+    [Fact]
+    public void Bad_input_gives_one_line_errors_a_non_zero_exit_and_no_output()
+    {
+        var train = Clips("train", 2, 1);
+        File.WriteAllText(Path.Combine(P("train"), "readme.wav"), "not audio");
+        var other = Clips("other", 2, 1);
+        File.WriteAllBytes(P("text.bgan"), "BGANTEXT"u8.ToArray().Concat(new byte[40]).ToArray());
+        Directory.CreateDirectory(P("full"));
+        File.WriteAllText(P("full/x.txt"), "x");
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            (["audio", "fit", P("missing"), "--out", P("m.bgan")], "missing: folder not found"),
+            (["audio", "fit", train, "--out", P("m.bgan")], "readme.wav: not a WAV file"),
+            (["audio", "fit", other, "--label-pattern", "^(\\d)_", "--out", P("m.bgan")], "does not match this file name"),
+            (["audio", "fit", other, "--model", "specgan", "--out", P("m.bgan")], "--model specgan: unknown model"),
+            (["audio", "sample", P("text.bgan"), "--count", "2", "--out", P("s")], "this is a text model, not a BeyondGan audio model"),
+            (["audio", "sample", P("missing.bgan"), "--count", "2", "--out", P("s")], "missing.bgan: model file not found"),
+        })
+        {
+            var (exit, output) = CliRunner.Run(args);
+            Assert.NotEqual(0, exit);
+            Assert.Contains(expected, output);
+            Assert.Single(output.Trim().Split('\n'));
+            Assert.False(File.Exists(P("m.bgan")));
+            Assert.False(Directory.Exists(P("s")));
+        }
+        var (e, o) = CliRunner.Run(["audio", "fit", other, "--label-pattern", "^([a-z]+)_", "--out", P("m.bgan"), "--steps", "1", "--preview-every", "0", .. Tiny]);
+        Assert.True(e == 0, o);
+        foreach (var (args, expected) in new (string[], string)[]
+        {
+            (["audio", "sample", P("m.bgan"), "--count", "2", "--out", P("s"), "--label", "7"], "--label 7: not a label of the training clips"),
+            (["audio", "sample", P("m.bgan"), "--count", "2", "--out", P("full")], "the folder exists and is not empty"),
+        })
+        {
+            var (exit, output) = CliRunner.Run(args);
+            Assert.Equal(2, exit);
+            Assert.Contains(expected, output);
+            Assert.Single(output.Trim().Split('\n'));
+            Assert.False(Directory.Exists(P("s")));
+        }
+        Assert.Single(Directory.GetFiles(P("full")));
+    }
+
+    [Fact]
+    public void The_demo_runs_without_data()
+    {
+        var (exit, output) = CliRunner.Run("audio", "demo", "--steps", "2", "--clips", "10", "--threads", "1", "--report", P("demo.html"));
+        Assert.True(exit == 0, output);
+        Assert.Contains("label accuracy", output);
+        Assert.Contains("<audio controls", File.ReadAllText(P("demo.html")));
+    }
+}
