@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # A fresh version each run, so that restore never takes a stale copy from the NuGet cache.
 version="0.1.0-check.$(date -u +%Y%m%d%H%M%S)"
-libraries=(Core Tabular TimeSeries Text Evaluation Augmentation)
+libraries=(Core Tabular TimeSeries Text Audio Evaluation Augmentation)
 feed="$work/feed"
 for p in "${libraries[@]}"; do
   dotnet pack "src/BeyondGan.$p" -c Release -o "$feed" -p:Version="$version" -v quiet --nologo >/dev/null

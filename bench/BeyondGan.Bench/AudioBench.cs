@@ -33,6 +33,7 @@ internal static class AudioBench
         var options = AudioModelOptions.Cpu with
         {
             Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
+            Model = TabularBench.Arg(args, "--model") ?? "wavegan",
         };
         int steps = Int(args, "--steps", 10), warmup = 2;
         Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
@@ -42,9 +43,9 @@ internal static class AudioBench
         var watch = new Stopwatch();
         using var model = AudioSynthesizer.Fit(clips, options with { Steps = warmup + steps }, (step, _) => { if (step == warmup) watch.Start(); });
         double ms = watch.Elapsed.TotalMilliseconds / steps;
-        double flops = StepFlops(options, conditional: true);
+        double flops = options.Model == "wavegan" ? StepFlops(options, conditional: true) : double.NaN;
         long parameters = model.Generator.parameters().Sum(p => p.numel());
-        Console.WriteLine($"WaveGAN d={options.Width}, {options.Length} samples, {options.Layers} layers, batch {options.BatchSize}, {options.CriticSteps} critic steps, conditional (4 labels): " +
+        Console.WriteLine($"{options.Model} d={options.Width}, {options.Length} samples, {options.Layers} layers, batch {options.BatchSize}, {options.CriticSteps} critic steps, conditional (4 labels): " +
                           $"{ms:F0} ms/step, {flops / 1e9:F1} GFLOP/step, {flops / (ms / 1000) / 1e9:F1} GFLOP/s = {100 * flops / (ms / 1000) / 1e9 / gflops:F0}% of matmul; generator {parameters:N0} parameters");
     }
 

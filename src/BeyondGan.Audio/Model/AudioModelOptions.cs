@@ -6,7 +6,11 @@ namespace BeyondGan.Audio.Model;
 /// <summary>Hyper-parameters of an audio GAN and how its clips are prepared. The defaults are WaveGAN at CPU size (<see cref="Cpu"/>).</summary>
 public sealed record AudioModelOptions
 {
-    /// <summary>The model: "wavegan" (Donahue et al. 2019: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP).</summary>
+    /// <summary>
+    /// The model: "wavegan" (Donahue et al. 2019: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP) or
+    /// "spectrogram" (SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, inverted by
+    /// a seeded Griffin-Lim).
+    /// </summary>
     [JsonPropertyName("model")] public string Model { get; init; } = "wavegan";
     /// <summary>Sample rate of the model's clips in Hz.</summary>
     [JsonPropertyName("sample_rate")] public int SampleRate { get; init; } = 8000;
@@ -38,6 +42,10 @@ public sealed record AudioModelOptions
     [JsonPropertyName("beta2")] public double Beta2 { get; init; } = 0.9;
     /// <summary>Generator steps.</summary>
     [JsonPropertyName("steps")] public long Steps { get; init; } = 2000;
+    /// <summary>Spectrogram model: the STFT's hop (its window and FFT are 256 samples; 4,096 samples give 128 bins × 64 frames).</summary>
+    [JsonPropertyName("hop")] public int Hop { get; init; } = 64;
+    /// <summary>Spectrogram model: Griffin-Lim iterations when a spectrogram becomes a waveform (SpecGAN: 16).</summary>
+    [JsonPropertyName("griffin_lim_iterations")] public int GriffinLimIterations { get; init; } = 32;
     /// <summary>Trim leading and trailing audio this many dB below each clip's peak (null: no trimming).</summary>
     [JsonPropertyName("trim_db")] public double? TrimBelowPeakDb { get; init; } = 40;
     /// <summary>Normalise each clip's RMS to this level in dBFS (null: keep levels).</summary>
@@ -67,11 +75,16 @@ public sealed record AudioModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate()
     {
-        if (Model != "wavegan") throw new ArgumentException($"--model {Model}: unknown model (wavegan).");
+        if (Model is not ("wavegan" or "spectrogram")) throw new ArgumentException($"--model {Model}: unknown model (wavegan, spectrogram).");
         Preparation.Validate();
+        if (Model == "spectrogram")
+        {
+            if (Length % (16 * Hop) != 0) throw new ArgumentException($"--length {Length}: the spectrogram model needs a multiple of {16 * Hop} samples (16 × the hop of {Hop}).");
+            if (GriffinLimIterations < 1) throw new ArgumentException($"Griffin-Lim iterations must be at least 1, got {GriffinLimIterations}.");
+        }
         if (Layers is < 1 or > 7) throw new ArgumentException($"--layers {Layers}: must be 1–7.");
         long block = 1L << (2 * Layers);
-        if (Length % block != 0 || Length / block < 1)
+        if (Model == "wavegan" && (Length % block != 0 || Length / block < 1))
             throw new ArgumentException($"--length {Length}: must be a multiple of 4^{Layers} = {block} ({Layers} layers, each ×4).");
         if (Width < 1 || (long)Width << (Layers - 1) > 8192) throw new ArgumentException($"--width {Width}: must be at least 1 and d·2^(layers−1) at most 8,192.");
         if (LatentSize < 1) throw new ArgumentException($"latent size must be positive, got {LatentSize}.");

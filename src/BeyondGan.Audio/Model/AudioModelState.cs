@@ -13,6 +13,10 @@ public sealed record AudioModelState
     [JsonPropertyName("labels")] public IReadOnlyList<string>? Labels { get; init; }
     /// <summary>Each label's share of the training clips (the mixture drawn when no label is asked for).</summary>
     [JsonPropertyName("label_shares")] public IReadOnlyList<double>? LabelShares { get; init; }
+    /// <summary>Spectrogram models: each frequency bin's mean log-magnitude over the training clips (null: a waveform model).</summary>
+    [JsonPropertyName("bin_mean")] public float[]? BinMean { get; init; }
+    /// <summary>Spectrogram models: each bin's standard deviation (the generator's ±1 is ±3 of them, as SpecGAN clips).</summary>
+    [JsonPropertyName("bin_std")] public float[]? BinStd { get; init; }
     /// <summary>Training clips.</summary>
     [JsonPropertyName("training_clips")] public required int TrainingClips { get; init; }
     /// <summary>Training clips longer than the model's length, cropped to their loudest window.</summary>

@@ -1,4 +1,5 @@
 using BeyondGan.Audio.Data;
+using BeyondGan.Audio.Features;
 using BeyondGan.Losses;
 using BeyondGan.Regularizers;
 using BeyondGan.Runtime;
@@ -10,10 +11,11 @@ using static TorchSharp.torch;
 namespace BeyondGan.Audio.Model;
 
 /// <summary>
-/// An audio GAN: clips prepared to one rate and length (<see cref="ClipPreparation"/>), WaveGAN's generator and critic
-/// trained through the engine's <see cref="GanTrainer{TGenerator, TCritic}"/> with the Wasserstein loss and a gradient
-/// penalty (WGAN-GP, 5 critic steps, Adam 1e-4 β (0.5, 0.9): Donahue et al. 2019), conditional on the clips' labels when
-/// they have them. Clips are drawn in chunks each seeded from (seed, chunk), so the same seed gives the same clips at any count.
+/// An audio GAN: clips prepared to one rate and length (<see cref="ClipPreparation"/>), a generator and critic — WaveGAN's on
+/// the waveform, or a spectrogram pair on SpecGAN's normalised log-magnitudes, inverted by a seeded Griffin-Lim — trained
+/// through the engine's <see cref="GanTrainer{TGenerator, TCritic}"/> with the Wasserstein loss and a gradient penalty
+/// (WGAN-GP, 5 critic steps, Adam 1e-4 β (0.5, 0.9): Donahue et al. 2019), conditional on the clips' labels when they have
+/// them. Clips are drawn in chunks each seeded from (seed, chunk), so the same seed gives the same clips.
 /// </summary>
 public sealed class AudioSynthesizer : IDisposable
 {
@@ -22,14 +24,27 @@ public sealed class AudioSynthesizer : IDisposable
         TorchRuntime.EnsureLoaded();
         State = state;
         Seeding.Seed(state.Options.Seed);
-        Generator = new WaveGanGenerator(state.Options, state.Labels?.Count ?? 0);
-        Generator.to(TorchRuntime.ParseDevice(state.Options.Device));
+        var o = state.Options;
+        int labels = state.Labels?.Count ?? 0;
+        if (IsSpectrogram)
+        {
+            Stft = new StftMagnitude(o.Length, hop: o.Hop);
+            Generator = new SpectrogramGenerator(o, Stft.Bins, Stft.Frames, labels);
+        }
+        else Generator = new WaveGanGenerator(o, labels);
+        Generator.to(TorchRuntime.ParseDevice(o.Device));
     }
+
+    /// <summary>True for the spectrogram model (its generator's output goes through Griffin-Lim).</summary>
+    public bool IsSpectrogram => State.Options.Model == "spectrogram";
+
+    /// <summary>The spectrogram model's STFT (null for WaveGAN).</summary>
+    internal StftMagnitude? Stft { get; }
 
     /// <summary>Options, labels and sizes (the model file's header).</summary>
     public AudioModelState State { get; }
-    /// <summary>The generator network.</summary>
-    public WaveGanGenerator Generator { get; }
+    /// <summary>The generator network (<see cref="WaveGanGenerator"/> or <see cref="SpectrogramGenerator"/>).</summary>
+    public BeyondGan.Modules.Generator Generator { get; }
     /// <summary>Per-step training metrics (critic and generator losses, the gradient penalty).</summary>
     public MetricsHistory History { get; internal set; } = new();
     /// <summary>Generator steps trained.</summary>
@@ -55,20 +70,33 @@ public sealed class AudioSynthesizer : IDisposable
         bool labelled = clips.Clips.All(c => c.Label is not null) && clips.Labels.Count >= 2;
         var labels = labelled ? clips.Labels : null;
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();
+        float[]? binMean = null, binStd = null;
+        Tensor examples = Waveforms(prepared);
+        if (options.Model == "spectrogram")
+        {
+            using var stft = new StftMagnitude(options.Length, hop: options.Hop);
+            using var waves = examples;
+            var log = stft.LogMagnitude(waves);
+            var mean = log.mean([0, 2], keepdim: true);
+            var std = log.std([0, 2], keepdim: true) + 1e-4f;
+            (binMean, binStd) = (mean.flatten().data<float>().ToArray(), std.flatten().data<float>().ToArray());
+            examples = ((log - mean) / std).clamp(-3, 3) / 3;   // SpecGAN: per-bin normalisation, clipped at 3σ, into [−1, 1]
+        }
         var state = new AudioModelState
         {
             Library = typeof(AudioSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
-            Options = options, Labels = labels, TrainingClips = prepared.Count, CroppedClips = cropped,
+            Options = options, Labels = labels, TrainingClips = prepared.Count, CroppedClips = cropped, BinMean = binMean, BinStd = binStd,
             LabelShares = labels?.Select((_, k) => labelIds!.Count(x => x == k) / (double)labelIds!.Count).ToList(),
         };
         var model = new AudioSynthesizer(state);
-        var critic = new WaveGanCritic(options, labels?.Count ?? 0);
+        int labelCount = labels?.Count ?? 0;
+        BeyondGan.Modules.Critic critic = model.Stft is { } s ? new SpectrogramCritic(options, s.Bins, s.Frames, labelCount) : new WaveGanCritic(options, labelCount);
         var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.LearningRate, Beta1 = options.Beta1, Beta2 = options.Beta2 };
-        using var trainer = new GanTrainer<WaveGanGenerator, WaveGanCritic>(model.Generator, critic, new WassersteinLoss(),
-            new ClipBatchSource(prepared, labelIds, labels?.Count ?? 0),
+        using var trainer = new GanTrainer<BeyondGan.Modules.Generator, BeyondGan.Modules.Critic>(model.Generator, critic, new WassersteinLoss(),
+            new ClipBatchSource(examples, labelIds, labelCount),
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
             options.GradientPenalty > 0 ? [new GradientPenalty(options.GradientPenalty, options.PenaltyFraction)] : []);
-        critic.Rng = trainer.Rng;
+        if (critic is WaveGanCritic waveCritic) waveCritic.Rng = trainer.Rng;
         try
         {
             trainer.Train(options.Steps, cancellation, r =>
@@ -81,11 +109,19 @@ public sealed class AudioSynthesizer : IDisposable
         finally
         {
             model.History = trainer.History;
-            critic.Rng = null;
+            if (critic is WaveGanCritic shuffled) shuffled.Rng = null;
             critic.Dispose();
             model.Generator.eval();
         }
         return model;
+    }
+
+    private static Tensor Waveforms(IReadOnlyList<float[]> clips)
+    {
+        int length = clips[0].Length;
+        var flat = new float[(long)clips.Count * length];
+        for (int i = 0; i < clips.Count; i++) clips[i].CopyTo(flat, (long)i * length);
+        return tensor(flat, [clips.Count, 1, length]);
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)
@@ -144,7 +180,15 @@ public sealed class AudioSynthesizer : IDisposable
                     : multinomial(tensor(State.LabelShares!.Select(s => (float)s).ToArray()), count, replacement: true, generator: rng).data<long>().ToArray();
                 condition = nn.functional.one_hot(tensor(ids), labels.Count).to(ScalarType.Float32).to(device);
             }
-            var clips = Generator.call(z, condition).cpu().contiguous();
+            var output = Generator.call(z, condition);
+            if (Stft is not null)
+            {
+                // Back from the generator's [−1, 1] to log-magnitudes, then a waveform by Griffin-Lim (its phase from this chunk's generator).
+                var mean = tensor(State.BinMean!, [1, State.BinMean!.Length, 1]).to(device);
+                var std = tensor(State.BinStd!, [1, State.BinStd!.Length, 1]).to(device);
+                output = Stft.GriffinLim(output * 3 * std + mean, rng, State.Options.GriffinLimIterations).clamp(-1, 1);
+            }
+            var clips = output.cpu().contiguous();
             var flat = clips.data<float>().ToArray();
             int length = State.Options.Length;
             var result = new List<(float[], string?)>(count);
@@ -158,5 +202,9 @@ public sealed class AudioSynthesizer : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Generator.Dispose();
+    public void Dispose()
+    {
+        Generator.Dispose();
+        Stft?.Dispose();
+    }
 }

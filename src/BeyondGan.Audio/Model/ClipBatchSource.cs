@@ -4,7 +4,8 @@ using static TorchSharp.torch;
 namespace BeyondGan.Audio.Model;
 
 /// <summary>
-/// Real clips for the critic, drawn uniformly at random from the trainer's generator, as [batch, 1, length]; with labels,
+/// Real examples for the critic — waveforms [batch, 1, length] or normalised spectrograms [batch, bins, frames] — drawn
+/// uniformly at random from the trainer's generator; with labels,
 /// each batch carries their one-hot rows, and the generator is asked for the same labels (so the gradient penalty's
 /// interpolates have one label each).
 /// </summary>
@@ -14,12 +15,9 @@ internal sealed class ClipBatchSource : IBatchSource
     private readonly Tensor? labels;
     private readonly int labelCount;
 
-    public ClipBatchSource(IReadOnlyList<float[]> prepared, IReadOnlyList<int>? labelIds, int labelCount)
+    public ClipBatchSource(Tensor examples, IReadOnlyList<int>? labelIds, int labelCount)
     {
-        int length = prepared[0].Length;
-        var flat = new float[(long)prepared.Count * length];
-        for (int i = 0; i < prepared.Count; i++) prepared[i].CopyTo(flat, (long)i * length);
-        clips = tensor(flat, [prepared.Count, 1, length]);
+        clips = examples;
         labels = labelIds is null ? null : tensor(labelIds.Select(l => (long)l).ToArray());
         this.labelCount = labelCount;
     }

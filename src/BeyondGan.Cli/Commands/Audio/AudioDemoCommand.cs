@@ -21,6 +21,15 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         [CommandOption("--steps <N>"), Description("Generator steps (default 300)."), DefaultValue(300L)]
         public long Steps { get; init; } = 300;
 
+        [CommandOption("--model <NAME>"), Description("spectrogram (default) or wavegan, as `audio fit --model`."), DefaultValue("spectrogram")]
+        public string Model { get; init; } = "spectrogram";
+
+        [CommandOption("--lr <LR>"), Description("Adam learning rate (default 2e-4)."), DefaultValue(2e-4)]
+        public double LearningRate { get; init; } = 2e-4;
+
+        [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 5)."), DefaultValue(5)]
+        public int CriticSteps { get; init; } = 5;
+
         [CommandOption("--clips <N>"), Description("Training clips per class (default 60; 25 more per class are the test clips)."), DefaultValue(60)]
         public int Clips { get; init; } = 60;
 
@@ -37,14 +46,15 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         public int Threads { get; init; }
 
         public override ValidationResult Validate() =>
-            Steps < 1 ? ValidationResult.Error("--steps must be at least 1.")
+            Model is not ("wavegan" or "spectrogram") ? ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram).")
+            : Steps < 1 ? ValidationResult.Error("--steps must be at least 1.")
             : Clips < 5 ? ValidationResult.Error("--clips must be at least 5.")
             : TableFormatSettings.CheckOutput("--report", Report);
     }
 
-    /// <summary>The demo's model: WaveGAN at 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
-    internal static AudioModelOptions Options(long steps, long seed) =>
-        AudioModelOptions.Cpu with { Length = 2048, Width = 8, BatchSize = 32, Steps = steps, Seed = seed, LearningRate = 2e-4 };
+    /// <summary>The demo's model: 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
+    internal static AudioModelOptions Options(Settings s) =>
+        AudioModelOptions.Cpu with { Model = s.Model, Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -53,7 +63,7 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         TorchRuntime.SetThreads(settings.Threads);
         if (settings.Out is not null) ClipFolderWriter.CheckTarget(settings.Out);
         var watch = Stopwatch.StartNew();
-        var options = Options(settings.Steps, settings.Seed);
+        var options = Options(settings);
         var train = DemoSounds.Make(settings.Clips, options.SampleRate, options.Length, seed: 1);
         var test = DemoSounds.Make(25, options.SampleRate, options.Length, seed: 2);
         AnsiConsole.MarkupLine(Markup.Escape($"demo sounds: {train.Clips.Count} training clips of {string.Join(", ", DemoSounds.Classes)} ({options.Length / (double)options.SampleRate:F2} s at {options.SampleRate} Hz), {test.Clips.Count} test clips"));

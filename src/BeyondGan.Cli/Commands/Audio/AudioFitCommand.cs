@@ -21,7 +21,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); conditional on the clips' labels when they have them."), DefaultValue("wavegan")]
+        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim. Both conditional on the clips' labels when they have them."), DefaultValue("wavegan")]
         public string Model { get; init; } = "wavegan";
 
         [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz) or paper (d = 64, 16,384 samples at 16 kHz: a GPU's job)."), DefaultValue("cpu")]
@@ -75,7 +75,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
-            if (Model != "wavegan") return ValidationResult.Error($"--model {Model}: unknown model (wavegan).");
+            if (Model is not ("wavegan" or "spectrogram")) return ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram).");
             if (Preset is not ("cpu" or "paper")) return ValidationResult.Error($"--preset {Preset}: unknown preset (cpu, paper).");
             if (PreviewEvery < 0) return ValidationResult.Error("--preview-every must be 0 or positive.");
             var v = base.Validate();
@@ -131,7 +131,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
 
     /// <summary>Trains with a progress bar and writes a preview clip every <paramref name="every"/> steps.</summary>
     internal static AudioSynthesizer Fit(AudioFolder clips, AudioModelOptions options, long every, string? preview, string title, CancellationToken cancellation) =>
-        TrainingProgressBar.Run(title, cancellation, (progress, token) => AudioSynthesizer.Fit(clips, options, (step, total) => progress("wavegan", step, total), token, (model, step) =>
+        TrainingProgressBar.Run(title, cancellation, (progress, token) => AudioSynthesizer.Fit(clips, options, (step, total) => progress(options.Model, step, total), token, (model, step) =>
         {
             if (preview is null) return;
             WritePreview(model, preview);
