@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 /// <summary>
 /// The audio benchmarks (REFERENCES §5).
-/// Usage: audio speed [--width 16] [--length 4096] [--layers 4] [--batch 64] [--steps 10] [--threads N] : ms per WaveGAN
+/// Usage: audio speed [--model wavegan|spectrogram] [--width 16] [--length 4096] [--layers 4] [--batch 64] [--critic-steps 5] [--steps 10] [--threads N] : ms per
 ///        training step (5 critic updates with the gradient penalty, one generator update) on the demo's sounds, with the
 ///        step's FLOPs and the float32 matmul throughput measured in the same run.
 ///        audio fsdd-manifests [--data DIR] [--out DIR] : train.csv and test.csv manifests of FSDD's official split (takes 0–4 test).
@@ -33,7 +33,7 @@ internal static class AudioBench
         var options = AudioModelOptions.Cpu with
         {
             Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
-            Model = TabularBench.Arg(args, "--model") ?? "wavegan",
+            Model = TabularBench.Arg(args, "--model") ?? "wavegan", CriticSteps = Int(args, "--critic-steps", 5),
         };
         int steps = Int(args, "--steps", 10), warmup = 2;
         Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
@@ -43,7 +43,7 @@ internal static class AudioBench
         var watch = new Stopwatch();
         using var model = AudioSynthesizer.Fit(clips, options with { Steps = warmup + steps }, (step, _) => { if (step == warmup) watch.Start(); });
         double ms = watch.Elapsed.TotalMilliseconds / steps;
-        double flops = options.Model == "wavegan" ? StepFlops(options, conditional: true) : double.NaN;
+        double flops = StepFlops(options, conditional: true);
         long parameters = model.Generator.parameters().Sum(p => p.numel());
         Console.WriteLine($"{options.Model} d={options.Width}, {options.Length} samples, {options.Layers} layers, batch {options.BatchSize}, {options.CriticSteps} critic steps, conditional (4 labels): " +
                           $"{ms:F0} ms/step, {flops / 1e9:F1} GFLOP/step, {flops / (ms / 1000) / 1e9:F1} GFLOP/s = {100 * flops / (ms / 1000) / 1e9 / gflops:F0}% of matmul; generator {parameters:N0} parameters");
@@ -51,11 +51,18 @@ internal static class AudioBench
 
     /// <summary>
     /// Multiply-adds of one sample through each network, ×2 for FLOPs. A training step is counted as: per critic update, a
-    /// generator forward, critic forward + backward on real and fake (3 forwards each), and the penalty (a forward, the input
-    /// gradient, then the double backward: 6 forwards); the generator update, a generator forward + backward and a critic
-    /// forward + backward into the samples (3 each).
+    /// generator forward, critic forward + backward on real and fake (3 forwards each), and the penalty on its share of the
+    /// batch (a forward, the input gradient, then the double backward: 6 forwards); the generator update, a generator
+    /// forward + backward and a critic forward + backward into the samples (3 each).
     /// </summary>
     private static double StepFlops(AudioModelOptions o, bool conditional)
+    {
+        var (g, d) = o.Model == "spectrogram" ? SpectrogramMacs(o, conditional) : WaveGanMacs(o, conditional);
+        double perCritic = g + 2 * 3 * d + 6 * d * o.PenaltyFraction, perGenerator = 3 * g + 3 * d;
+        return 2 * o.BatchSize * (o.CriticSteps * perCritic + perGenerator);
+    }
+
+    private static (double G, double D) WaveGanMacs(AudioModelOptions o, bool conditional)
     {
         double g = 0, d = 0;
         long start = o.Length / (1L << (2 * o.Layers));
@@ -79,8 +86,21 @@ internal static class AudioBench
             inputs = outputs;
         }
         d += length * inputs * 2.0;   // score and projection
-        double perCritic = g + 2 * 3 * d + 6 * d, perGenerator = 3 * g + 3 * d;
-        return 2 * o.BatchSize * (o.CriticSteps * perCritic + perGenerator);
+        return (g, d);
+    }
+
+    private static (double G, double D) SpectrogramMacs(AudioModelOptions o, bool conditional)
+    {
+        int w = o.Width, bins = 128, frames = o.Length / o.Hop;
+        int[] gc = [16 * w, 16 * w, 8 * w, 8 * w, bins], dc = [bins, 8 * w, 8 * w, 16 * w, 16 * w];
+        double g = (o.LatentSize + (conditional ? o.LabelEmbedding : 0)) * (double)(frames / 16 * gc[0]), d = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            g += (double)(frames >> (4 - i)) * gc[i] * gc[i + 1] * 5;   // input positions × in × out × kernel
+            d += (double)(frames >> (i + 1)) * dc[i] * dc[i + 1] * 5;   // output positions × in × out × kernel
+        }
+        d += (frames / 16) * dc[4] * 2.0;
+        return (g, d);
     }
 
     /// <summary>Milliseconds of each part of a WaveGAN step on one batch: generator forward and backward, critic forward and backward, the penalty.</summary>

@@ -34,6 +34,8 @@ public sealed record AudioModelOptions
     [JsonPropertyName("gradient_penalty")] public double GradientPenalty { get; init; } = 10;
     /// <summary>Share of each batch the gradient penalty is estimated on (WGAN-GP: 1; the CPU preset 0.25 — an unbiased, noisier estimate at a quarter of its cost, which is over half a step's).</summary>
     [JsonPropertyName("penalty_fraction")] public double PenaltyFraction { get; init; } = 0.25;
+    /// <summary>Decay of the generator's exponential moving average, whose weights the model keeps and samples with (null: none, as WaveGAN).</summary>
+    [JsonPropertyName("ema")] public double? Ema { get; init; }
     /// <summary>Adam learning rate of both networks (WaveGAN: 1e-4).</summary>
     [JsonPropertyName("learning_rate")] public double LearningRate { get; init; } = 1e-4;
     /// <summary>Adam β1 (WaveGAN: 0.5).</summary>
@@ -95,6 +97,7 @@ public sealed record AudioModelOptions
         if (Steps < 1) throw new ArgumentException($"--steps {Steps}: must be at least 1.");
         if (LearningRate <= 0) throw new ArgumentException($"--lr {LearningRate}: must be positive.");
         if (PenaltyFraction is <= 0 or > 1) throw new ArgumentException($"--penalty-fraction {PenaltyFraction}: must be in (0, 1].");
+        if (Ema is <= 0 or >= 1) throw new ArgumentException($"--ema {Ema}: must be in (0, 1).");
         if (GradientPenalty < 0) throw new ArgumentException($"gradient penalty must be 0 or more, got {GradientPenalty}.");
     }
 }

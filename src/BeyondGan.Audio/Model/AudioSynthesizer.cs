@@ -95,7 +95,7 @@ public sealed class AudioSynthesizer : IDisposable
         using var trainer = new GanTrainer<BeyondGan.Modules.Generator, BeyondGan.Modules.Critic>(model.Generator, critic, new WassersteinLoss(),
             new ClipBatchSource(examples, labelIds, labelCount),
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
-            options.GradientPenalty > 0 ? [new GradientPenalty(options.GradientPenalty, options.PenaltyFraction)] : []);
+            Regularizers(options));
         if (critic is WaveGanCritic waveCritic) waveCritic.Rng = trainer.Rng;
         try
         {
@@ -109,11 +109,26 @@ public sealed class AudioSynthesizer : IDisposable
         finally
         {
             model.History = trainer.History;
+            if (trainer.Ema is { } ema)
+                using (no_grad())
+                {
+                    // The model keeps (and samples with) the averaged weights; the networks have no batch statistics to recompute.
+                    var live = model.Generator.parameters().ToList();
+                    for (int i = 0; i < live.Count; i++) live[i].copy_(ema.AveragedParameters[i]);
+                }
             if (critic is WaveGanCritic shuffled) shuffled.Rng = null;
             critic.Dispose();
             model.Generator.eval();
         }
         return model;
+    }
+
+    private static List<GanRegularizer> Regularizers(AudioModelOptions options)
+    {
+        var list = new List<GanRegularizer>();
+        if (options.GradientPenalty > 0) list.Add(new GradientPenalty(options.GradientPenalty, options.PenaltyFraction));
+        if (options.Ema is double decay) list.Add(new GeneratorEma(decay));
+        return list;
     }
 
     private static Tensor Waveforms(IReadOnlyList<float[]> clips)

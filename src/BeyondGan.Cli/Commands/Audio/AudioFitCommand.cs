@@ -54,6 +54,9 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--penalty-fraction <F>"), Description("Share of each batch the gradient penalty is estimated on (cpu preset 0.25; paper 1).")]
         public double? PenaltyFraction { get; init; }
 
+        [CommandOption("--ema <DECAY>"), Description("Keep an exponential moving average of the generator's weights with this decay and sample with it (0 = none).")]
+        public double? Ema { get; init; }
+
         [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (default 1e-4).")]
         public double? LearningRate { get; init; }
 
@@ -89,7 +92,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
             {
                 SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
                 Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, CriticSteps = CriticSteps ?? o.CriticSteps,
-                PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction, LearningRate = LearningRate ?? o.LearningRate,
+                PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction, Ema = Ema is null ? o.Ema : Ema == 0 ? null : Ema, LearningRate = LearningRate ?? o.LearningRate,
                 TrimBelowPeakDb = NoTrim ? null : o.TrimBelowPeakDb, LoudnessDbfs = NoNormalize ? null : o.LoudnessDbfs,
             };
         }
