@@ -79,6 +79,7 @@ public sealed class AudioCommandTests : IDisposable
             (["audio", "fit", train, "--out", P("m.bgan")], "readme.wav: not a WAV file"),
             (["audio", "fit", other, "--label-pattern", "^(\\d)_", "--out", P("m.bgan")], "does not match this file name"),
             (["audio", "fit", other, "--model", "specgan", "--out", P("m.bgan")], "--model specgan: unknown model"),
+            (["audio", "fit", other, "--preset", "paper", "--out", P("m.bgan")], "--preset paper: WaveGAN's published size"),
             (["audio", "sample", P("text.bgan"), "--count", "2", "--out", P("s")], "this is a text model, not a BeyondGan audio model"),
             (["audio", "sample", P("missing.bgan"), "--count", "2", "--out", P("s")], "missing.bgan: model file not found"),
         })
@@ -90,7 +91,7 @@ public sealed class AudioCommandTests : IDisposable
             Assert.False(File.Exists(P("m.bgan")));
             Assert.False(Directory.Exists(P("s")));
         }
-        var (e, o) = CliRunner.Run(["audio", "fit", other, "--label-pattern", "^([a-z]+)_", "--out", P("m.bgan"), "--steps", "1", "--preview-every", "0", .. Tiny]);
+        var (e, o) = CliRunner.Run(["audio", "fit", other, "--model", "wavegan", "--label-pattern", "^([a-z]+)_", "--out", P("m.bgan"), "--steps", "1", "--preview-every", "0", .. Tiny]);
         Assert.True(e == 0, o);
         foreach (var (args, expected) in new (string[], string)[]
         {

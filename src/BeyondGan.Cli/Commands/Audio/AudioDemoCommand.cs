@@ -18,17 +18,17 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("--steps <N>"), Description("Generator steps (default 300)."), DefaultValue(300L)]
-        public long Steps { get; init; } = 300;
+        [CommandOption("--steps <N>"), Description("Generator steps (default 700)."), DefaultValue(700L)]
+        public long Steps { get; init; } = 700;
 
         [CommandOption("--model <NAME>"), Description("spectrogram (default) or wavegan, as `audio fit --model`."), DefaultValue("spectrogram")]
         public string Model { get; init; } = "spectrogram";
 
-        [CommandOption("--lr <LR>"), Description("Adam learning rate (default 2e-4)."), DefaultValue(2e-4)]
-        public double LearningRate { get; init; } = 2e-4;
+        [CommandOption("--lr <LR>"), Description("Adam learning rate (default 5e-4)."), DefaultValue(5e-4)]
+        public double LearningRate { get; init; } = 5e-4;
 
-        [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 5)."), DefaultValue(5)]
-        public int CriticSteps { get; init; } = 5;
+        [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 2)."), DefaultValue(2)]
+        public int CriticSteps { get; init; } = 2;
 
         [CommandOption("--clips <N>"), Description("Training clips per class (default 60; 25 more per class are the test clips)."), DefaultValue(60)]
         public int Clips { get; init; } = 60;
@@ -52,9 +52,9 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
             : TableFormatSettings.CheckOutput("--report", Report);
     }
 
-    /// <summary>The demo's model: 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
+    /// <summary>The demo's model: the chosen model's CPU preset at 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
     internal static AudioModelOptions Options(Settings s) =>
-        AudioModelOptions.Cpu with { Model = s.Model, Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps };
+        AudioModelOptions.Preset("cpu", s.Model) with { Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {

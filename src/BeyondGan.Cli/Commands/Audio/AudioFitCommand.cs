@@ -21,10 +21,10 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim. Both conditional on the clips' labels when they have them."), DefaultValue("wavegan")]
-        public string Model { get; init; } = "wavegan";
+        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim. Both conditional on the clips' labels when they have them."), DefaultValue("spectrogram")]
+        public string Model { get; init; } = "spectrogram";
 
-        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz) or paper (d = 64, 16,384 samples at 16 kHz: a GPU's job)."), DefaultValue("cpu")]
+        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram model also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps) or paper (WaveGAN only: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
         public string Preset { get; init; } = "cpu";
 
         [CommandOption("--rate <HZ>"), Description("The model's sample rate; clips are resampled to it (cpu preset: 8000).")]
@@ -39,13 +39,13 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--width <D>"), Description("Model width d (cpu preset: 16; paper: 64).")]
         public int? Width { get; init; }
 
-        [CommandOption("--steps <N>"), Description("Generator steps (default 2000), each after --critic-steps critic updates.")]
+        [CommandOption("--steps <N>"), Description("Generator steps (spectrogram 4000, wavegan 2000), each after --critic-steps critic updates.")]
         public long? Steps { get; init; }
 
         [CommandOption("--batch-size <N>"), Description("Clips per batch (default 64).")]
         public int? BatchSize { get; init; }
 
-        [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 5).")]
+        [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (spectrogram 2, wavegan 5).")]
         public int? CriticSteps { get; init; }
 
         [CommandOption("--phase-shuffle <N>"), Description("Phase-shuffle width n of the critic (default 2; 0 = none).")]
@@ -54,10 +54,10 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--penalty-fraction <F>"), Description("Share of each batch the gradient penalty is estimated on (cpu preset 0.25; paper 1).")]
         public double? PenaltyFraction { get; init; }
 
-        [CommandOption("--ema <DECAY>"), Description("Keep an exponential moving average of the generator's weights with this decay and sample with it (0 = none).")]
+        [CommandOption("--ema <DECAY>"), Description("Keep an exponential moving average of the generator's weights with this decay and sample with it (spectrogram 0.999, wavegan none; 0 = none).")]
         public double? Ema { get; init; }
 
-        [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (default 1e-4).")]
+        [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (spectrogram 5e-4, wavegan 1e-4).")]
         public double? LearningRate { get; init; }
 
         [CommandOption("--no-trim"), Description("Keep leading and trailing silence (default: trimmed below 40 dB under the peak).")]
@@ -87,7 +87,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
 
         public AudioModelOptions Options()
         {
-            var o = AudioModelOptions.Preset(Preset) with { Seed = Seed, Device = Device, Model = Model };
+            var o = AudioModelOptions.Preset(Preset, Model) with { Seed = Seed, Device = Device };
             return o with
             {
                 SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
