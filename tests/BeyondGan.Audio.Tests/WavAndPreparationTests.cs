@@ -153,6 +153,8 @@ public sealed class WavAndPreparationTests : IDisposable
         var manifest = Path.Combine(dir, "m.csv");
         File.WriteAllText(manifest, "path,label\nclips/1_a_0.wav,one\nclips/0_b_1.wav,zero\n");
         Assert.Equal(["one", "zero"], AudioFolder.Read(manifest).Clips.Select(c => c.Label!));
+        Assert.All(AudioFolder.Read(manifest, labelColumn: "none").Clips, c => Assert.Null(c.Label));
+        Assert.StartsWith($"{manifest}, line 1: no column digit", Assert.Throws<AudioDataException>(() => AudioFolder.Read(manifest, labelColumn: "digit")).Message);
         File.WriteAllText(manifest, "path,label\nclips/1_a_0.wav,one\nclips/0_b_1.wav,\n");
         Assert.Equal($"{manifest}, line 3, column label: empty label.", Assert.Throws<AudioDataException>(() => AudioFolder.Read(manifest)).Message);
 

@@ -85,7 +85,9 @@ public sealed class AudioFolder
         var header = csv.HeaderRecord!;
         int pathIndex = Array.FindIndex(header, h => h is "path" or "file");
         if (pathIndex < 0) throw new AudioDataException($"{path}, line 1: no path or file column (columns: {string.Join(", ", header)}).");
-        int labelIndex = Array.IndexOf(header, labelColumn);
+        int labelIndex = labelColumn == "none" ? -1 : Array.IndexOf(header, labelColumn);
+        if (labelIndex < 0 && labelColumn is not ("label" or "none"))
+            throw new AudioDataException($"{path}, line 1: no column {labelColumn} (columns: {string.Join(", ", header)}); --label-column none reads the clips unlabelled.");
         var entries = new List<(string, string?)>();
         while (csv.Read())
         {

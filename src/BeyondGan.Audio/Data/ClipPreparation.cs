@@ -29,12 +29,15 @@ public sealed record ClipPreparation
     }
 
     /// <summary>The clip resampled, trimmed, normalised and fitted to <see cref="Length"/>.</summary>
-    public float[] Apply(AudioClip clip)
+    public float[] Apply(AudioClip clip) => Prepare(clip).Samples;
+
+    /// <summary>The clip prepared as <see cref="Apply"/> does, and whether it was longer than <see cref="Length"/> (so cropped).</summary>
+    public (float[] Samples, bool Cropped) Prepare(AudioClip clip)
     {
         var x = Resample(clip.Samples, clip.SampleRate, SampleRate);
         if (TrimBelowPeakDb is double db) x = TrimSilence(x, SampleRate, db);
         if (LoudnessDbfs is double level) x = Normalize(x, level);
-        return FitLength(x, Length);
+        return (FitLength(x, Length), x.Length > Length);
     }
 
     /// <summary>Band-limited resampling from <paramref name="from"/> Hz to <paramref name="to"/> Hz (NWaves); the samples unchanged when the rates agree.</summary>

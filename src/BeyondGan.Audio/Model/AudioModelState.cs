@@ -19,6 +19,6 @@ public sealed record AudioModelState
     [JsonPropertyName("bin_std")] public float[]? BinStd { get; init; }
     /// <summary>Training clips.</summary>
     [JsonPropertyName("training_clips")] public required int TrainingClips { get; init; }
-    /// <summary>Training clips longer than the model's length, cropped to their loudest window.</summary>
+    /// <summary>Training clips longer than the model's length after trimming, cropped to their loudest window.</summary>
     [JsonPropertyName("cropped_clips")] public required int CroppedClips { get; init; }
 }

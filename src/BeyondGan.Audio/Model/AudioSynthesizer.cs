@@ -65,8 +65,9 @@ public sealed class AudioSynthesizer : IDisposable
         options.Validate();
         TorchRuntime.EnsureLoaded();
         var preparation = options.Preparation;
-        var prepared = clips.Clips.Select(preparation.Apply).ToList();
-        int cropped = clips.Clips.Count(c => ClipPreparation.Resample(c.Samples, c.SampleRate, options.SampleRate).Length > options.Length);
+        var ready = clips.Clips.Select(preparation.Prepare).ToList();
+        var prepared = ready.Select(r => r.Samples).ToList();
+        int cropped = ready.Count(r => r.Cropped);
         bool labelled = clips.Clips.All(c => c.Label is not null) && clips.Labels.Count >= 2;
         var labels = labelled ? clips.Labels : null;
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();

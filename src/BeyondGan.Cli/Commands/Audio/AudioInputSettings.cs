@@ -11,7 +11,7 @@ internal class AudioInputSettings : CommandSettings
     [CommandOption("--label-pattern <REGEX>"), Description("Label each clip by this regular expression on its file name; its first group is the label (FSDD: '^(\\d)_'). A file it does not match is an error.")]
     public string? LabelPattern { get; init; }
 
-    [CommandOption("--label-column <NAME>"), Description("A CSV manifest's label column (default label)."), DefaultValue("label")]
+    [CommandOption("--label-column <NAME>"), Description("A CSV manifest's label column (default label; none = read the clips unlabelled, for an unconditional model)."), DefaultValue("label")]
     public string LabelColumn { get; init; } = "label";
 
     [CommandOption("--threads <N>"), Description("libtorch threads (0 = all cores)."), DefaultValue(0)]
