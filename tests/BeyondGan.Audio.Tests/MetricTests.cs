@@ -101,6 +101,9 @@ public sealed class MetricTests
         Assert.InRange(r.Synthetic.InceptionScore, 3, 4);
         Assert.Empty(r.Warnings);
         Assert.Equal(4, r.PerLabelAccuracy!.Count);
+        // Clips all of one class are said to have collapsed into it.
+        var tones = AudioFolder.FromClips("tones", other.Clips.Where(c => c.Label == "tone").ToList());
+        Assert.Contains(AudioEvaluation.Evaluate(test, tones, train, new ClipPreparation { Length = 2048 }).Warnings, w => w.StartsWith("one label: 10 of 10 clips are heard as 'tone'"));
         // Silence is scored as such, and warned.
         var silence = AudioFolder.FromClips("silence", Enumerable.Range(0, 40).Select(i => new AudioClip($"tone_{i}.wav", new float[2048], 8000, "tone")).ToList());
         var s = AudioEvaluation.Evaluate(test, silence, train, new ClipPreparation { Length = 2048 });

@@ -145,10 +145,16 @@ public static class AudioEvaluation
         var warnings = CollapseDetector.Check(synthRaw, preparation.SampleRate, NearestNeighbours.Distances(rawHead, rawHead, sameSet: true),
             NearestNeighbours.Distances(testHead, testHead, sameSet: true));
 
+        var (synthP, _) = classifier.Predict(synthPrepared);
+        var heard = synthP.GroupBy(AudioClassifier.ArgMax).OrderByDescending(g => g.Count()).First();
+        double trainShare = trainClips.Count(c => c.Label == labels[heard.Key]) / (double)trainClips.Count;
+        if (heard.Count() > 0.5 * synthP.Length && heard.Count() > 2 * trainShare * synthP.Length)
+            warnings = [.. warnings, $"one label: {heard.Count():N0} of {synthP.Length:N0} clips are heard as '{labels[heard.Key]}' (a {trainShare:P0} share of the training clips) — the classes have collapsed into one."];
+
         Dictionary<string, double>? perLabel = null;
         if (synthScores.LabelAccuracy is not null)
         {
-            var (p, _) = classifier.Predict(synthPrepared);
+            var p = synthP;
             perLabel = labels.Where(l => synthLabels.Contains(l)).ToDictionary(l => l, l =>
             {
                 var rows = Enumerable.Range(0, synthLabels.Count).Where(i => synthLabels[i] == l).ToList();

@@ -4,6 +4,7 @@ namespace BeyondGan.Audio.Metrics;
 /// The failures users of WaveGAN ports report (REFERENCES §5), checked on generated clips and said as warnings: near-silent
 /// clips (RMS below −50 dBFS), near-copies of each other (log-mel nearest-neighbour distance under a tenth of the real
 /// clips' median), and a single repeated tone (most clips' strongest frequency the same and dominating their spectrum).
+/// (The evaluation adds a fourth from its classifier: most clips heard as one label.)
 /// </summary>
 public static class CollapseDetector
 {
