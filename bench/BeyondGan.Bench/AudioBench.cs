@@ -6,8 +6,8 @@ using static TorchSharp.torch;
 
 /// <summary>
 /// The audio benchmarks (REFERENCES §5).
-/// Usage: audio speed [--model wavegan|spectrogram] [--width 16] [--length 4096] [--layers 4] [--batch 64] [--critic-steps 5] [--steps 10] [--threads N] : ms per
-///        training step (5 critic updates with the gradient penalty, one generator update) on the demo's sounds, with the
+/// Usage: audio speed [--model spectrogram|wavegan] [--width 16] [--length 4096] [--layers 4] [--batch 64] [--critic-steps N] [--steps 10] [--threads N] : ms per
+///        training step of the model's cpu preset (its critic updates with the gradient penalty, one generator update) on the demo's sounds, with the
 ///        step's FLOPs and the float32 matmul throughput measured in the same run.
 ///        audio fsdd-manifests [--data DIR] [--out DIR] : train.csv and test.csv manifests of FSDD's official split (takes 0–4 test).
 /// </summary>
@@ -30,10 +30,11 @@ internal static class AudioBench
 
     private static void Speed(string[] args)
     {
-        var options = AudioModelOptions.Cpu with
+        var preset = AudioModelOptions.Preset("cpu", TabularBench.Arg(args, "--model") ?? "spectrogram");
+        var options = preset with
         {
             Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
-            Model = TabularBench.Arg(args, "--model") ?? "wavegan", CriticSteps = Int(args, "--critic-steps", 5),
+            CriticSteps = Int(args, "--critic-steps", preset.CriticSteps),
         };
         int steps = Int(args, "--steps", 10), warmup = 2;
         Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
