@@ -104,6 +104,22 @@ public sealed class WavAndPreparationTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_of_clips_is_written_whole_with_one_file_per_clip()
+    {
+        var target = Path.Combine(dir, "out");
+        var clips = Enumerable.Range(0, 5).Select(i => (Sine(300 + i, 8000, 100), (string?)(i % 2 == 0 ? "a" : "b")));
+        Assert.Equal(5, ClipFolderWriter.Write(target, clips, 8000));   // no progress callback
+        Assert.Equal(["a_00000.wav", "a_00002.wav", "a_00004.wav", "b_00001.wav", "b_00003.wav"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetDirectories(dir, "*.partial-*"));
+        Assert.Throws<AudioDataException>(() => ClipFolderWriter.Write(target, clips, 8000));   // not empty: refused
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Equal(-1, ClipFolderWriter.Write(Path.Combine(dir, "none"), clips, 8000, cancellation: cancelled.Token));
+        Assert.False(Directory.Exists(Path.Combine(dir, "none")));
+        Assert.Empty(Directory.GetDirectories(dir, "*.partial-*"));
+    }
+
+    [Fact]
     public void Resampling_keeps_a_tone_and_removes_what_would_alias()
     {
         var tone = ClipPreparation.Resample(Sine(1000, 16000, 16000), 16000, 8000);

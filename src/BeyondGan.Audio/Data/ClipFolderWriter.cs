@@ -39,7 +39,8 @@ public static class ClipFolderWriter
             {
                 if (cancellation.IsCancellationRequested) { Directory.Delete(temporary, recursive: true); return -1; }
                 File.WriteAllBytes(Path.Combine(temporary, FileName(label, firstIndex + n)), WavFile.Encode(samples, sampleRate));
-                written?.Invoke(++n);
+                n++;
+                written?.Invoke(n);   // not `written?.Invoke(++n)`: a null callback would skip the increment
             }
             if (Directory.Exists(full)) Directory.Delete(full);   // empty (checked above)
             Directory.Move(temporary, full);
