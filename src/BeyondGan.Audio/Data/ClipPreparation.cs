@@ -1,5 +1,6 @@
 using NWaves.Operations;
 using NWaves.Signals;
+using static TorchSharp.torch;
 
 namespace BeyondGan.Audio.Data;
 
@@ -38,6 +39,19 @@ public sealed record ClipPreparation
         if (TrimBelowPeakDb is double db) x = TrimSilence(x, SampleRate, db);
         if (LoudnessDbfs is double level) x = Normalize(x, level);
         return (FitLength(x, Length), x.Length > Length);
+    }
+
+    /// <summary>Prepared clips of one length as a tensor [clips, length].</summary>
+    public static Tensor Stack(IReadOnlyList<float[]> clips)
+    {
+        int length = clips[0].Length;
+        var flat = new float[(long)clips.Count * length];
+        for (int i = 0; i < clips.Count; i++)
+        {
+            if (clips[i].Length != length) throw new ArgumentException($"clips must have one length; clip {i} has {clips[i].Length}, not {length}.");
+            clips[i].CopyTo(flat, (long)i * length);
+        }
+        return tensor(flat, [clips.Count, length]);
     }
 
     /// <summary>Band-limited resampling from <paramref name="from"/> Hz to <paramref name="to"/> Hz (NWaves); the samples unchanged when the rates agree.</summary>

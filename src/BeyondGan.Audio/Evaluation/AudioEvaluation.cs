@@ -111,16 +111,15 @@ public static class AudioEvaluation
         using var trainMel = Flat(logMel, trainPrepared);
         int within = Math.Min(testPrepared.Count, synthPrepared.Count);
 
-        ClipSetScores Score(List<float[]> clips, IReadOnlyList<string?> clipLabels, Tensor mels)
+        ClipSetScores Score((float[][] P, float[][] F) predicted, IReadOnlyList<string?> clipLabels, Tensor mels, float[] withinDistances)
         {
-            var (p, f) = classifier.Predict(clips);
+            var (p, f) = predicted;
             double? accuracy = clipLabels.All(l => l is not null && labels.Contains(l))
-                ? Enumerable.Range(0, clips.Count).Count(i => labels[AudioClassifier.ArgMax(p[i])] == clipLabels[i]) / (double)clips.Count : null;
+                ? Enumerable.Range(0, p.Length).Count(i => labels[AudioClassifier.ArgMax(p[i])] == clipLabels[i]) / (double)p.Length : null;
             var (kid, kidStd) = KernelInceptionDistance.Compute(f, trainF, scale: kidScale);
-            using var head = mels.narrow(0, 0, within);
             return new ClipSetScores
             {
-                Clips = clips.Count,
+                Clips = p.Length,
                 InceptionScore = ClassifierScores.InceptionScore(p),
                 ModifiedInceptionScore = ClassifierScores.ModifiedInceptionScore(p),
                 AmScore = ClassifierScores.AmScore(p, trainMarginal),
@@ -128,24 +127,28 @@ public static class AudioEvaluation
                 Kid = kid, KidStd = kidStd,
                 NdbK = NumberOfDifferentBins.Compute(trainF, f, Math.Min(50, trainF.Length / 2)),
                 LabelAccuracy = accuracy,
-                MedianDistanceToTrain = Median(NearestNeighbours.Distances(mels, trainMel)),
-                MedianDistanceWithin = Median(NearestNeighbours.Distances(head, head, sameSet: true)),
+                MedianDistanceToTrain = NearestNeighbours.Median(NearestNeighbours.Distances(mels, trainMel)),
+                MedianDistanceWithin = NearestNeighbours.Median(withinDistances),
             };
         }
 
+        // Each set's log-mels and predictions once; the within-set distances on the first `within` clips of each.
+        float[] Within(Tensor mels)
+        {
+            using var head = mels.narrow(0, 0, within);
+            return NearestNeighbours.Distances(head, head, sameSet: true);
+        }
         using var testMel = Flat(logMel, testPrepared);
         using var synthMel = Flat(logMel, synthPrepared);
-        var testScores = Score(testPrepared, testClips.Select(c => c.Label).ToList(), testMel);
-        var synthLabels = synthetic.Clips.Select(c => c.Label).ToList();
-        var synthScores = Score(synthPrepared, synthLabels, synthMel);
-
         using var rawMel = Flat(logMel, synthRaw);
-        using var rawHead = rawMel.narrow(0, 0, within);
-        using var testHead = testMel.narrow(0, 0, within);
-        var warnings = CollapseDetector.Check(synthRaw, preparation.SampleRate, NearestNeighbours.Distances(rawHead, rawHead, sameSet: true),
-            NearestNeighbours.Distances(testHead, testHead, sameSet: true));
+        var testWithin = Within(testMel);
+        var synthPredicted = classifier.Predict(synthPrepared);
+        var synthP = synthPredicted.Probabilities;
+        var testScores = Score(classifier.Predict(testPrepared), testClips.Select(c => c.Label).ToList(), testMel, testWithin);
+        var synthLabels = synthetic.Clips.Select(c => c.Label).ToList();
+        var synthScores = Score(synthPredicted, synthLabels, synthMel, Within(synthMel));
 
-        var (synthP, _) = classifier.Predict(synthPrepared);
+        var warnings = CollapseDetector.Check(synthRaw, preparation.SampleRate, Within(rawMel), testWithin);
         var heard = synthP.GroupBy(AudioClassifier.ArgMax).OrderByDescending(g => g.Count()).First();
         double trainShare = trainClips.Count(c => c.Label == labels[heard.Key]) / (double)trainClips.Count;
         if (heard.Count() > 0.5 * synthP.Length && heard.Count() > 2 * trainShare * synthP.Length)
@@ -154,11 +157,10 @@ public static class AudioEvaluation
         Dictionary<string, double>? perLabel = null;
         if (synthScores.LabelAccuracy is not null)
         {
-            var p = synthP;
             perLabel = labels.Where(l => synthLabels.Contains(l)).ToDictionary(l => l, l =>
             {
                 var rows = Enumerable.Range(0, synthLabels.Count).Where(i => synthLabels[i] == l).ToList();
-                return rows.Count(i => labels[AudioClassifier.ArgMax(p[i])] == l) / (double)rows.Count;
+                return rows.Count(i => labels[AudioClassifier.ArgMax(synthP[i])] == l) / (double)rows.Count;
             });
         }
         return new AudioEvaluationResult
@@ -186,10 +188,7 @@ public static class AudioEvaluation
 
     private static Tensor Flat(LogMelSpectrogram logMel, List<float[]> clips)
     {
-        int length = clips[0].Length;
-        var flat = new float[(long)clips.Count * length];
-        for (int i = 0; i < clips.Count; i++) clips[i].CopyTo(flat, (long)i * length);
-        using var x = tensor(flat, [clips.Count, length]);
+        using var x = ClipPreparation.Stack(clips);
         var outputs = new List<Tensor>();
         for (long start = 0; start < clips.Count; start += 512)
         {
@@ -199,11 +198,5 @@ public static class AudioEvaluation
         var all = cat(outputs, 0);
         foreach (var o in outputs) o.Dispose();
         return all;
-    }
-
-    private static double Median(float[] x)
-    {
-        var s = x.Order().ToArray();
-        return s.Length == 0 ? double.NaN : s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2.0;
     }
 }

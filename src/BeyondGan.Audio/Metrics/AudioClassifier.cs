@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BeyondGan.Audio.Data;
 using BeyondGan.Audio.Features;
 using BeyondGan.IO;
 using BeyondGan.Layers;
@@ -81,7 +82,7 @@ public sealed class AudioClassifier : IDisposable
         Seeding.Seed(0);
         using var rng = new TorchSharp.torch.Generator(0);
         using var logMel = new LogMelSpectrogram(sampleRate);
-        var x = Stack(clips);
+        var x = ClipPreparation.Stack(clips);
         var mels = logMel.Compute(x);
         var mean = mels.mean([0, 2]).data<float>().ToArray();
         var std = (mels.std([0, 2]) + 1e-3f).data<float>().ToArray();
@@ -129,18 +130,6 @@ public sealed class AudioClassifier : IDisposable
 
     private Tensor Normalize(Tensor mels) => (mels - mean) / std;
 
-    private static Tensor Stack(IReadOnlyList<float[]> clips)
-    {
-        int length = clips[0].Length;
-        var flat = new float[(long)clips.Count * length];
-        for (int i = 0; i < clips.Count; i++)
-        {
-            if (clips[i].Length != length) throw new ArgumentException($"clips must have one length; clip {i} has {clips[i].Length}, not {length}.");
-            clips[i].CopyTo(flat, (long)i * length);
-        }
-        return tensor(flat, [clips.Count, length]);
-    }
-
     /// <summary>Label probabilities [clips, labels] and penultimate features [clips, 128] of <paramref name="clips"/>, in batches.</summary>
     public (float[][] Probabilities, float[][] Features) Predict(IReadOnlyList<float[]> clips)
     {
@@ -153,7 +142,7 @@ public sealed class AudioClassifier : IDisposable
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var chunk = clips.Skip(start).Take(256).ToList();
-            var (logits, f) = network.call(Normalize(logMel.Compute(Stack(chunk))));
+            var (logits, f) = network.call(Normalize(logMel.Compute(ClipPreparation.Stack(chunk))));
             var p = nn.functional.softmax(logits, 1);
             probabilities.AddRange(Rows(p));
             features.AddRange(Rows(f));

@@ -14,7 +14,7 @@ public static class CollapseDetector
         var warnings = new List<string>();
         int silent = clips.Count(c => Rms(c) < Math.Pow(10, -50 / 20.0));
         if (silent > 0.05 * clips.Count) warnings.Add($"silence: {silent:N0} of {clips.Count:N0} clips are near-silent (RMS below −50 dBFS).");
-        double realMedian = Median(realWithinDistances);
+        double realMedian = NearestNeighbours.Median(realWithinDistances);   // NaN (no real clips): no near-copy warning
         int copies = withinDistances.Count(d => d < 0.1 * realMedian);
         if (copies > 0.05 * clips.Count)
             warnings.Add($"near-copies: {copies:N0} of {clips.Count:N0} clips have a near-duplicate among the samples (log-mel distance under a tenth of the real clips' median {realMedian:F1}).");
@@ -29,13 +29,6 @@ public static class CollapseDetector
     }
 
     private static double Rms(float[] x) => Math.Sqrt(x.Sum(v => v * (double)v) / x.Length);
-
-    private static double Median(float[] x)
-    {
-        if (x.Length == 0) return 0;
-        var s = x.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2.0;
-    }
 
     /// <summary>The strongest of 128 frequency bins (a 256-point DFT averaged over frames) and its share of the clip's energy (±1 bin).</summary>
     private static (int Bin, double Share) Peak(float[] x, int sampleRate)

@@ -27,4 +27,11 @@ public static class NearestNeighbours
         }
         return result;
     }
+
+    /// <summary>The median of <paramref name="x"/> (NaN when empty).</summary>
+    public static double Median(float[] x)
+    {
+        var s = x.Order().ToArray();
+        return s.Length == 0 ? double.NaN : s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2.0;
+    }
 }

@@ -72,7 +72,7 @@ public sealed class AudioSynthesizer : IDisposable
         var labels = labelled ? clips.Labels : null;
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();
         float[]? binMean = null, binStd = null;
-        Tensor examples = Waveforms(prepared);
+        Tensor examples = ClipPreparation.Stack(prepared).unsqueeze(1);   // [clips, 1, length]
         if (options.Model == "spectrogram")
         {
             using var stft = new StftMagnitude(options.Length, hop: options.Hop);
@@ -130,14 +130,6 @@ public sealed class AudioSynthesizer : IDisposable
         if (options.GradientPenalty > 0) list.Add(new GradientPenalty(options.GradientPenalty, options.PenaltyFraction));
         if (options.Ema is double decay) list.Add(new GeneratorEma(decay));
         return list;
-    }
-
-    private static Tensor Waveforms(IReadOnlyList<float[]> clips)
-    {
-        int length = clips[0].Length;
-        var flat = new float[(long)clips.Count * length];
-        for (int i = 0; i < clips.Count; i++) clips[i].CopyTo(flat, (long)i * length);
-        return tensor(flat, [clips.Count, 1, length]);
     }
 
     private static int IndexOf(IReadOnlyList<string> labels, string label)
