@@ -91,13 +91,13 @@ public sealed class AudioSynthesizer : IDisposable
         };
         var model = new AudioSynthesizer(state);
         int labelCount = labels?.Count ?? 0;
-        BeyondGan.Modules.Critic critic = model.Stft is { } s ? new SpectrogramCritic(options, s.Bins, s.Frames, labelCount) : new WaveGanCritic(options, labelCount);
+        StridedCritic critic = model.Stft is { } s ? new SpectrogramCritic(options, s.Bins, s.Frames, labelCount) : new WaveGanCritic(options, labelCount);
         var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.LearningRate, Beta1 = options.Beta1, Beta2 = options.Beta2 };
-        using var trainer = new GanTrainer<BeyondGan.Modules.Generator, BeyondGan.Modules.Critic>(model.Generator, critic, new WassersteinLoss(),
+        using var trainer = new GanTrainer<BeyondGan.Modules.Generator, StridedCritic>(model.Generator, critic, new WassersteinLoss(),
             new ClipBatchSource(examples, labelIds, labelCount),
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
             Regularizers(options));
-        if (critic is WaveGanCritic waveCritic) waveCritic.Rng = trainer.Rng;
+        critic.Rng = trainer.Rng;   // phase shuffle's shifts (WaveGAN)
         try
         {
             trainer.Train(options.Steps, cancellation, r =>
@@ -117,7 +117,7 @@ public sealed class AudioSynthesizer : IDisposable
                     var live = model.Generator.parameters().ToList();
                     for (int i = 0; i < live.Count; i++) live[i].copy_(ema.AveragedParameters[i]);
                 }
-            if (critic is WaveGanCritic shuffled) shuffled.Rng = null;
+            critic.Rng = null;
             critic.Dispose();
             model.Generator.eval();
         }

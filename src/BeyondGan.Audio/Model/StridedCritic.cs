@@ -1,0 +1,62 @@
+using BeyondGan.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Audio.Model;
+
+/// <summary>
+/// The critic shape WaveGAN and SpecGAN share (Donahue et al. 2019, Table 4): strided 1-D convolutions through channels[0] →
+/// channels[1] → …, LeakyReLU 0.2, optionally phase shuffle after each but the last, no normalisation (WGAN-GP), a dense
+/// score, and for labels the projection term ⟨embed(y), φ(x)⟩ (Miyato &amp; Koyama 2018, Eq. 3). Convolutions are
+/// <see cref="UnfoldConv1d"/>: the gradient penalty needs input gradients (docs/TORCHSHARP.md).
+/// </summary>
+public abstract class StridedCritic : BeyondGan.Modules.Critic
+{
+    private readonly ModuleList<UnfoldConv1d> convolutions;
+    private readonly ModuleList<PhaseShuffle> shuffles;
+    private readonly Linear score;
+    private readonly Linear? projection;
+
+    /// <summary>Builds the layers; <paramref name="positions"/> is the length left after the last convolution, <paramref name="phaseShuffle"/> 0 for none.</summary>
+    protected StridedCritic(string name, int labels, int[] channels, int kernel, int stride, int padding, long positions, int phaseShuffle) : base(name)
+    {
+        var layers = new List<UnfoldConv1d>();
+        var shuffle = new List<PhaseShuffle>();
+        for (int i = 0; i < channels.Length - 1; i++)
+        {
+            layers.Add(new UnfoldConv1d(channels[i], channels[i + 1], kernel, stride, padding));
+            if (phaseShuffle > 0 && i < channels.Length - 2) shuffle.Add(new PhaseShuffle(phaseShuffle));
+        }
+        convolutions = nn.ModuleList(layers.ToArray());
+        shuffles = nn.ModuleList(shuffle.ToArray());
+        long features = channels[^1] * positions;
+        score = nn.Linear(features, 1);
+        projection = labels > 0 ? nn.Linear(labels, features, hasBias: false) : null;
+        RegisterComponents();
+    }
+
+    /// <summary>No batch statistics; but phase shuffle draws one shift per call, so with it real and fake are scored apart.</summary>
+    public override bool ScoresPacksIndependently => shuffles.Count == 0;
+
+    /// <summary>Where the phase shuffles draw their shifts (the trainer's generator while training).</summary>
+    public TorchSharp.torch.Generator? Rng
+    {
+        set { foreach (var s in shuffles) s.Rng = value; }
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor x, Tensor? condition)
+    {
+        for (int i = 0; i < convolutions.Count; i++)
+        {
+            x = nn.functional.leaky_relu(convolutions[i].call(x), 0.2);
+            if (i < shuffles.Count) x = shuffles[i].call(x);
+        }
+        var h = x.flatten(1);
+        var s = score.call(h);
+        if (projection is not null)
+            s = s + (projection.call(condition ?? throw new ArgumentException("a conditional critic needs a label")) * h).sum(1, keepdim: true);
+        return s;
+    }
+}

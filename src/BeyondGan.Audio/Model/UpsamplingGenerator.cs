@@ -1,0 +1,59 @@
+using BeyondGan.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Audio.Model;
+
+/// <summary>
+/// The generator shape WaveGAN and SpecGAN share (Donahue et al. 2019, Table 3): z ~ U(−1, 1) (and a learnt embedding of the
+/// label, concatenated) → dense → channels[0] × <c>start</c> positions → one transposed 1-D convolution per following entry
+/// of channels, ReLU between, tanh out. <see cref="WaveGanGenerator"/> and <see cref="SpectrogramGenerator"/> give the sizes.
+/// </summary>
+public abstract class UpsamplingGenerator : BeyondGan.Modules.Generator
+{
+    private readonly Linear dense;
+    private readonly Linear? labelEmbedding;
+    private readonly ModuleList<FoldConvTranspose1d> upsampling;
+    private readonly long start;
+    private readonly int startChannels;
+
+    /// <summary>Builds the layers: <paramref name="channels"/>[i] → [i + 1] by a transposed convolution (kernel, stride, padding, output padding).</summary>
+    protected UpsamplingGenerator(string name, AudioModelOptions options, int labels, long start, int[] channels, int kernel, int stride, int padding, int outputPadding)
+        : base(name)
+    {
+        LatentSize = options.LatentSize;
+        Labels = labels;
+        this.start = start;
+        startChannels = channels[0];
+        int embedding = labels > 0 ? options.LabelEmbedding : 0;
+        labelEmbedding = labels > 0 ? nn.Linear(labels, embedding, hasBias: false) : null;
+        dense = nn.Linear(LatentSize + embedding, start * startChannels);
+        upsampling = nn.ModuleList(Enumerable.Range(0, channels.Length - 1)
+            .Select(i => new FoldConvTranspose1d(channels[i], channels[i + 1], kernel, stride, padding, outputPadding)).ToArray());
+        RegisterComponents();
+    }
+
+    /// <inheritdoc />
+    public override int LatentSize { get; }
+
+    /// <summary>Labels of a conditional generator (0: unconditional).</summary>
+    public int Labels { get; }
+
+    /// <summary>WaveGAN's and SpecGAN's prior: z ~ U(−1, 1).</summary>
+    public override Tensor SampleLatent(long count, TorchSharp.torch.Generator rng, Device device) =>
+        (rand([count, LatentSize], generator: rng) * 2 - 1).to(device);
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor z, Tensor? condition)
+    {
+        var input = labelEmbedding is null ? z : cat([z, labelEmbedding.call(condition ?? throw new ArgumentException("a conditional generator needs a label"))], 1);
+        var x = nn.functional.relu(dense.call(input)).view(z.shape[0], startChannels, start);
+        for (int i = 0; i < upsampling.Count; i++)
+        {
+            x = upsampling[i].call(x);
+            x = i == upsampling.Count - 1 ? tanh(x) : nn.functional.relu(x);
+        }
+        return x;
+    }
+}
