@@ -89,11 +89,14 @@ public static class BeyondGanApp
                     .WithDescription("Show what a folder of clips holds: rates, channels, durations, labels.")
                     .WithExample("audio", "schema", "recordings/", "--label-pattern", "^(\\d)_");
                 audio.AddCommand<AudioFitCommand>("fit")
-                    .WithDescription("Train an audio GAN (WaveGAN) on a folder or manifest of WAV clips and save it to a .bgan file.")
+                    .WithDescription("Train an audio GAN (the spectrogram model, WaveGAN, or the HiFi-GAN-class vocoder) on a folder or manifest of WAV clips and save it to a .bgan file.")
                     .WithExample("audio", "fit", "recordings/", "--label-pattern", "^(\\d)_", "--out", "digits.bgan");
                 audio.AddCommand<AudioSampleCommand>("sample")
                     .WithDescription("Generate clips as 16-bit WAV files into a new folder, optionally all for one label.")
                     .WithExample("audio", "sample", "digits.bgan", "--count", "1000", "--out", "generated/", "--label", "7");
+                audio.AddCommand<AudioVocodeCommand>("vocode")
+                    .WithDescription("Re-synthesise clips from their log-mel spectrograms with a vocoder (audio fit --model vocoder), or by Griffin-Lim; scores them against the originals (log-spectral distance, mel-cepstral distortion, mel L1) and times it.")
+                    .WithExample("audio", "vocode", "vocoder.bgan", "--in", "test/", "--out", "resynthesised/", "--label-pattern", "^(\\d)_");
                 audio.AddCommand<AudioEvaluateCommand>("evaluate")
                     .WithDescription("Score generated clips with a classifier trained on real ones: label accuracy, Inception score, FD and KID on its features, NDB/K, memorisation; collapse warnings; JSON and an HTML report to listen to.")
                     .WithExample("audio", "evaluate", "--real", "test/", "--train", "train/", "--synthetic", "generated/", "--label-pattern", "^(\\d)_", "--report", "audio.html");

@@ -109,6 +109,42 @@ public sealed class AudioCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_vocoder_fits_re_synthesises_the_same_bytes_twice_beside_griffin_lim_and_is_refused_where_it_does_not_belong()
+    {
+        var train = Clips("train", 2, 1);
+        var test = Clips("test", 1, 2);
+        var (exit, output) = CliRunner.Run("audio", "fit", train, "--model", "vocoder", "--out", P("v.bgan"), "--steps", "2", "--length", "1024", "--width", "8",
+            "--batch-size", "2", "--threads", "1", "--label-pattern", "^([a-z]+)_");
+        Assert.True(exit == 0, output);
+        (exit, output) = CliRunner.Run("audio", "vocode", P("v.bgan"), "--in", test, "--out", P("a"), "--label-pattern", "^([a-z]+)_", "--json", P("a.json"), "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Contains("vocoder", output);
+        (exit, _) = CliRunner.Run("audio", "vocode", P("v.bgan"), "--in", test, "--out", P("b"), "--label-pattern", "^([a-z]+)_", "--threads", "1");
+        Assert.Equal(0, exit);
+        Assert.Equal(Hash(P("a")), Hash(P("b")));
+        Assert.Equal(Directory.GetFiles(test).Length, Directory.GetFiles(P("a")).Length);
+        Assert.Contains(Directory.GetFiles(P("a")), f => Path.GetFileName(f).StartsWith("chirp_"));   // labels kept, so `audio evaluate` can score them
+        (exit, output) = CliRunner.Run("audio", "vocode", P("v.bgan"), "--in", test, "--out", P("gl"), "--griffin-lim", "--json", P("gl.json"), "--threads", "1");
+        Assert.True(exit == 0, output);
+        using var json = JsonDocument.Parse(File.ReadAllText(P("gl.json")));
+        Assert.Equal("griffin-lim", json.RootElement.GetProperty("method").GetString());
+        Assert.True(json.RootElement.GetProperty("log_spectral_distance_db").GetDouble() > 0);
+        Assert.True(json.RootElement.GetProperty("mel_cepstral_distortion_db").GetDouble() > 0);
+
+        (exit, output) = CliRunner.Run("audio", "sample", P("v.bgan"), "--count", "2", "--out", P("s"));
+        Assert.Equal(2, exit);
+        Assert.Contains("this model is a vocoder", output);
+        Assert.False(Directory.Exists(P("s")));
+        (exit, _) = CliRunner.Run(["audio", "fit", train, "--model", "wavegan", "--out", P("w.bgan"), "--steps", "1", "--preview-every", "0", .. Tiny]);
+        Assert.Equal(0, exit);
+        (exit, output) = CliRunner.Run("audio", "vocode", P("w.bgan"), "--in", test, "--out", P("s"));
+        Assert.Equal(2, exit);
+        Assert.Contains("not a vocoder", output);
+        Assert.Single(output.Trim().Split('\n'));
+        Assert.False(Directory.Exists(P("s")));
+    }
+
+    [Fact]
     public void The_demo_runs_without_data()
     {
         var (exit, output) = CliRunner.Run("audio", "demo", "--steps", "2", "--clips", "10", "--threads", "1", "--report", P("demo.html"));

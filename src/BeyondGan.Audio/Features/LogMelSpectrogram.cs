@@ -46,6 +46,27 @@ public sealed class LogMelSpectrogram : IDisposable
         return (mel + 1e-5).log().MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// The classic baseline a vocoder is measured against: waveforms [batch, length] from log-mels [batch, mels, frames] by the
+    /// mel bank's pseudo-inverse (power clipped at 0, square root) and <paramref name="iterations"/> Griffin-Lim (1984)
+    /// projections from a uniform random phase drawn from <paramref name="rng"/>.
+    /// </summary>
+    public Tensor GriffinLim(Tensor logMel, int length, TorchSharp.torch.Generator rng, int iterations = 32)
+    {
+        using var scope = NewDisposeScope();
+        var inverse = linalg.pinv(bank).to(logMel.device);   // [bins, mels]
+        var magnitude = inverse.matmul(logMel.exp() - 1e-5).clamp_min(0).sqrt();
+        var w = window.to(logMel.device);
+        var angle = (rand(magnitude.shape, generator: rng) * (2 * Math.PI)).to(logMel.device);
+        Tensor signal = null!;
+        for (int i = 0; i <= iterations; i++)
+        {
+            signal = istft(polar(magnitude, angle), FftSize, Hop, FftSize, w, center: true, length: length);
+            if (i < iterations) angle = stft(signal, FftSize, Hop, FftSize, w, center: true, return_complex: true).angle();
+        }
+        return signal.MoveToOuterDisposeScope();
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

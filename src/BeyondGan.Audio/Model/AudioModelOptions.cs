@@ -9,7 +9,7 @@ public sealed record AudioModelOptions
     /// <summary>
     /// The model: "wavegan" (Donahue et al. 2019: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP) or
     /// "spectrogram" (SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, inverted by
-    /// a seeded Griffin-Lim).
+    /// a seeded Griffin-Lim), or "vocoder" (HiFi-GAN class: log-mel spectrogram → waveform).
     /// </summary>
     [JsonPropertyName("model")] public string Model { get; init; } = "wavegan";
     /// <summary>Sample rate of the model's clips in Hz.</summary>
@@ -70,10 +70,23 @@ public sealed record AudioModelOptions
     /// </summary>
     public static AudioModelOptions SpectrogramCpu => new() { Model = "spectrogram", CriticSteps = 2, LearningRate = 5e-4, Ema = 0.999, Steps = 4000 };
 
-    /// <summary>The named preset ("cpu" or "paper") of <paramref name="model"/>; the spectrogram model has only "cpu".</summary>
+    /// <summary>
+    /// The HiFi-GAN-class vocoder at CPU size: 40-band log-mels (hop 64) of 4,096-sample clips at 8 kHz → waveform; generator
+    /// width 128 (V3: 256) upsampling 8 · 8, critics of first width 16; batch 8, one critic update per generator update,
+    /// AdamW's Adam 2e-4 β (0.8, 0.99) as the paper, no gradient penalty.
+    /// </summary>
+    public static AudioModelOptions VocoderCpu => new()
+    {
+        Model = "vocoder", Width = 128, BatchSize = 8, CriticSteps = 1, LearningRate = 2e-4, Beta1 = 0.8, Beta2 = 0.99, GradientPenalty = 0,
+        PhaseShuffle = 0, Steps = 1500,
+    };
+
+    /// <summary>The named preset ("cpu" or "paper") of <paramref name="model"/>; the spectrogram model and the vocoder have only "cpu".</summary>
     public static AudioModelOptions Preset(string name, string model = "wavegan") => (name, model) switch
     {
         ("cpu", "spectrogram") => SpectrogramCpu,
+        ("cpu", "vocoder") => VocoderCpu,
+        ("paper", "vocoder") => throw new ArgumentException("--preset paper: WaveGAN's published size; the vocoder has the cpu preset only."),
         ("paper", "spectrogram") => throw new ArgumentException("--preset paper: WaveGAN's published size; the spectrogram model has the cpu preset only."),
         ("cpu", _) => Cpu with { Model = model },
         ("paper", _) => Paper with { Model = model },
@@ -86,8 +99,14 @@ public sealed record AudioModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate()
     {
-        if (Model is not ("wavegan" or "spectrogram")) throw new ArgumentException($"--model {Model}: unknown model (wavegan, spectrogram).");
+        if (Model is not ("wavegan" or "spectrogram" or "vocoder")) throw new ArgumentException($"--model {Model}: unknown model (wavegan, spectrogram, vocoder).");
         Preparation.Validate();
+        if (Model == "vocoder")
+        {
+            HiFiGanGenerator.UpsamplingRates(Hop);
+            if (Length % Hop != 0) throw new ArgumentException($"--length {Length}: the vocoder needs a multiple of its hop {Hop}.");
+            if (Width < 2) throw new ArgumentException($"--width {Width}: the vocoder needs at least 2.");
+        }
         if (Model == "spectrogram")
         {
             if (Length % (16 * Hop) != 0) throw new ArgumentException($"--length {Length}: the spectrogram model needs a multiple of {16 * Hop} samples (16 × the hop of {Hop}).");
@@ -95,6 +114,7 @@ public sealed record AudioModelOptions
         }
         if (Layers is < 1 or > 7) throw new ArgumentException($"--layers {Layers}: must be 1–7.");
         long block = 1L << (2 * Layers);
+        if (Model == "vocoder") block = 1;
         if (Model == "wavegan" && (Length % block != 0 || Length / block < 1))
             throw new ArgumentException($"--length {Length}: must be a multiple of 4^{Layers} = {block} ({Layers} layers, each ×4).");
         if (Width < 1 || (long)Width << (Layers - 1) > 8192) throw new ArgumentException($"--width {Width}: must be at least 1 and d·2^(layers−1) at most 8,192.");

@@ -31,12 +31,23 @@ public sealed class AudioSynthesizer : IDisposable
             Stft = new StftMagnitude(o.Length, hop: o.Hop);
             Generator = new SpectrogramGenerator(o, Stft.Bins, Stft.Frames, labels);
         }
+        else if (IsVocoder)
+        {
+            Mel = new LogMelSpectrogram(o.SampleRate, hop: o.Hop);
+            Generator = new HiFiGanGenerator(Mel.Mels, o.Hop, o.Width);
+        }
         else Generator = new WaveGanGenerator(o, labels);
         Generator.to(TorchRuntime.ParseDevice(o.Device));
     }
 
     /// <summary>True for the spectrogram model (its generator's output goes through Griffin-Lim).</summary>
     public bool IsSpectrogram => State.Options.Model == "spectrogram";
+
+    /// <summary>True for the vocoder (log-mel spectrogram → waveform; it re-synthesises clips with <see cref="Vocode"/> and does not sample).</summary>
+    public bool IsVocoder => State.Options.Model == "vocoder";
+
+    /// <summary>The vocoder's log-mel transform (null for the other models).</summary>
+    public LogMelSpectrogram? Mel { get; }
 
     /// <summary>The spectrogram model's STFT (null for WaveGAN).</summary>
     internal StftMagnitude? Stft { get; }
@@ -64,6 +75,7 @@ public sealed class AudioSynthesizer : IDisposable
     {
         options.Validate();
         TorchRuntime.EnsureLoaded();
+        if (options.Model == "vocoder") return VocoderTraining.Fit(clips, options, progress, cancellation);
         var preparation = options.Preparation;
         var ready = clips.Clips.Select(preparation.Prepare).ToList();
         var prepared = ready.Select(r => r.Samples).ToList();
@@ -148,6 +160,7 @@ public sealed class AudioSynthesizer : IDisposable
     /// </summary>
     public IEnumerable<(float[] Samples, string? Label)> Sample(long count, long seed = 0, string? label = null, Shard? shard = null)
     {
+        if (IsVocoder) throw new ArgumentException("this model is a vocoder: it re-synthesises clips from their mels (audio vocode), it does not sample.");
         int? labelId = null;
         if (label is not null)
         {
@@ -209,9 +222,42 @@ public sealed class AudioSynthesizer : IDisposable
         }
     }
 
+    /// <summary>Clips per chunk the vocoder re-synthesises at once (small: its activations at the full sample rate are wide).</summary>
+    public const int VocodeClips = 8;
+
+    /// <summary>
+    /// The vocoder's re-synthesis of <paramref name="clips"/> (each prepared as the training clips were): its log-mel, then the
+    /// generator — or, with <paramref name="griffinLim"/>, the Griffin-Lim baseline from the same log-mel (seeded from
+    /// <paramref name="seed"/>). Clips in chunks of <see cref="VocodeClips"/>.
+    /// </summary>
+    public IEnumerable<float[]> Vocode(IEnumerable<float[]> clips, bool griffinLim = false, long seed = 0)
+    {
+        if (!IsVocoder) throw new ArgumentException($"this model is a {State.Options.Model} model, not a vocoder (audio fit --model vocoder).");
+        var device = TorchRuntime.ParseDevice(State.Options.Device);
+        using var rng = new TorchSharp.torch.Generator((ulong)seed);
+        int length = State.Options.Length;
+        foreach (var chunk in clips.Chunk(VocodeClips))
+        {
+            float[] flat;
+            using (var guard = new CollectionGuard())
+            {
+                guard.Enter();
+                using var scope = NewDisposeScope();
+                using var _ = no_grad();
+                var waves = ClipPreparation.Stack(chunk).to(device);
+                var mel = Mel!.Compute(waves);
+                var output = griffinLim ? Mel.GriffinLim(mel, length, rng, State.Options.GriffinLimIterations)
+                    : Generator.call(Generator.SampleLatent(chunk.Length, rng, device), mel).squeeze(1);
+                flat = output.clamp(-1, 1).cpu().contiguous().data<float>().ToArray();
+            }
+            for (int i = 0; i < chunk.Length; i++) yield return flat.AsSpan(i * length, length).ToArray();
+        }
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
+        Mel?.Dispose();
         Generator.Dispose();
         Stft?.Dispose();
     }

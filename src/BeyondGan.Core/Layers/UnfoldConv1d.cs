@@ -13,22 +13,25 @@ namespace BeyondGan.Layers;
 /// </summary>
 public sealed class UnfoldConv1d : nn.Module<Tensor, Tensor>
 {
-    private readonly Parameter weight;
+    private readonly Parameter? weight;
+    private readonly WeightNorm? norm;
     private readonly Parameter bias;
     private readonly int kernel, stride, padding, dilation;
 
-    /// <summary>Creates the layer; weights drawn exactly as <c>nn.Conv1d(inputs, outputs, kernel, stride, padding, dilation)</c> would draw them (stride, padding and dilation do not change the draws).</summary>
-    public UnfoldConv1d(int inputs, int outputs, int kernel, int stride = 1, int padding = 0, int dilation = 1) : base(nameof(UnfoldConv1d))
+    /// <summary>Creates the layer; weights drawn exactly as <c>nn.Conv1d(inputs, outputs, kernel, stride, padding, dilation)</c> would draw them (stride, padding and dilation do not change the draws); with <paramref name="weightNorm"/> the kernel is weight-normalised per output channel (<see cref="WeightNorm"/>).</summary>
+    public UnfoldConv1d(int inputs, int outputs, int kernel, int stride = 1, int padding = 0, int dilation = 1, bool weightNorm = false) : base(nameof(UnfoldConv1d))
     {
         if (kernel < 1 || stride < 1 || padding < 0 || dilation < 1)
             throw new ArgumentException($"kernel, stride and dilation must be at least 1 and padding at least 0 (got {kernel}, {stride}, {padding}, {dilation}).");
         (this.kernel, this.stride, this.padding, this.dilation) = (kernel, stride, padding, dilation);
-        (weight, bias) = DefaultInitialization.Conv1d(inputs, outputs, kernel);
+        var (w, b) = DefaultInitialization.Conv1d(inputs, outputs, kernel);
+        if (weightNorm) { norm = new WeightNorm(w, 0); w.Dispose(); } else weight = w;
+        bias = b;
         RegisterComponents();
     }
 
     /// <summary>The kernel W (outputs × inputs × kernel).</summary>
-    public Tensor Weight => weight;
+    public Tensor Weight => norm?.Weight() ?? weight!;
 
     /// <inheritdoc />
     public override Tensor forward(Tensor x)
@@ -44,7 +47,8 @@ public sealed class UnfoldConv1d : nn.Module<Tensor, Tensor>
         var windows = stack(taps, 3);
         // windows → rows [B, T_out, C·K], times Wᵀ [C·K, O] → [B, T_out, O] → [B, O, T_out].
         var columns = windows.permute(0, 2, 1, 3).flatten(2);
-        var outputs = weight.shape[0];
-        return columns.matmul(weight.view(outputs, -1).t()).add(bias).transpose(1, 2);
+        var kernelWeight = Weight;
+        var outputs = kernelWeight.shape[0];
+        return columns.matmul(kernelWeight.view(outputs, -1).t()).add(bias).transpose(1, 2);
     }
 }

@@ -20,4 +20,10 @@ public abstract class Critic : nn.Module<Tensor, Tensor?, Tensor>
     /// standard deviation), so real and generated samples may be scored in one call.
     /// </summary>
     public virtual bool ScoresPacksIndependently => false;
+
+    /// <summary>
+    /// The scores split into the parts the adversarial loss is applied to one by one and summed (HiFi-GAN's several
+    /// critics: each sub-critic's scores are one part, Kong et al. 2020 Eq. 5–6). One part, the whole, unless overridden.
+    /// </summary>
+    public virtual IReadOnlyList<Tensor> ScoreParts(Tensor scores) => [scores];
 }

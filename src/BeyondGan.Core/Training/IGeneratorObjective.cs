@@ -26,5 +26,7 @@ public interface IGeneratorObjective
 /// <param name="Condition">The step's fake conditions, or null.</param>
 /// <param name="Rng">The trainer's random generator.</param>
 /// <param name="Terms">The step's metrics, to record extra terms in.</param>
+/// <param name="Real">The step's real batch (the targets of a reconstruction or feature-matching term), or null.</param>
+/// <param name="RealCondition">The real batch's conditions, or null.</param>
 public sealed record GeneratorObjectiveInputs(BeyondGan.Modules.Generator Generator, Critic Critic, Tensor Z, Tensor? Condition,
-    TorchSharp.torch.Generator Rng, IDictionary<string, double> Terms);
+    TorchSharp.torch.Generator Rng, IDictionary<string, double> Terms, Tensor? Real = null, Tensor? RealCondition = null);

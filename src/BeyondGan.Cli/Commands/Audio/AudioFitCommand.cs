@@ -21,7 +21,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim. Both conditional on the clips' labels when they have them."), DefaultValue("spectrogram")]
+        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim. Both conditional on the clips' labels when they have them. vocoder: HiFi-GAN class, log-mel spectrogram → waveform (multi-period and multi-scale critics, least squares, feature matching, mel L1), for audio vocode."), DefaultValue("spectrogram")]
         public string Model { get; init; } = "spectrogram";
 
         [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram model also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps) or paper (WaveGAN only: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
@@ -78,7 +78,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
-            if (Model is not ("wavegan" or "spectrogram")) return ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram).");
+            if (Model is not ("wavegan" or "spectrogram" or "vocoder")) return ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram, vocoder).");
             if (Preset is not ("cpu" or "paper")) return ValidationResult.Error($"--preset {Preset}: unknown preset (cpu, paper).");
             if (PreviewEvery < 0) return ValidationResult.Error("--preview-every must be 0 or positive.");
             var v = base.Validate();

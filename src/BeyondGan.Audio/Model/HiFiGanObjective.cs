@@ -1,0 +1,38 @@
+using BeyondGan.Audio.Features;
+using BeyondGan.Losses;
+using BeyondGan.Modules;
+using BeyondGan.Training;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Audio.Model;
+
+/// <summary>
+/// HiFi-GAN's generator loss (Kong et al. 2020, Eq. 7): Σ_k [L_adv(G; D_k) + λ_fm · L_FM(G; D_k)] + λ_mel · L_mel, with the
+/// least-squares adversarial term per sub-critic (Eq. 2), feature matching on every hidden layer (Eq. 3) and the L1 distance
+/// of log-mel spectrograms (Eq. 4); λ_fm = 2, λ_mel = 45.
+/// </summary>
+public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, double featureWeight = 2, double melWeight = 45) : IGeneratorObjective
+{
+    /// <inheritdoc />
+    public string Name => "hifigan";
+
+    /// <inheritdoc />
+    public Tensor Loss(GeneratorObjectiveInputs inputs)
+    {
+        var real = inputs.Real ?? throw new ArgumentException("the HiFi-GAN objective needs the real batch.");
+        var critic = inputs.Critic as IFeatureCritic ?? throw new ArgumentException("the HiFi-GAN objective needs a critic that shows its features.");
+        var fake = inputs.Generator.call(inputs.Z, inputs.Condition);
+        IReadOnlyList<Tensor> realFeatures;
+        using (no_grad()) realFeatures = critic.ScoreWithFeatures(real, null).Features;
+        var (fakeScores, fakeFeatures) = critic.ScoreWithFeatures(fake, null);
+        var parts = inputs.Critic.ScoreParts(fakeScores);
+        var adversarial = loss.GeneratorLoss(null, parts[0]);
+        for (int k = 1; k < parts.Count; k++) adversarial = adversarial + loss.GeneratorLoss(null, parts[k]);
+        var matching = FeatureMatching.Loss(realFeatures, fakeFeatures);
+        var melL1 = (mel.Compute(fake) - inputs.Condition!).abs().mean();
+        inputs.Terms["generator_adversarial"] = adversarial.item<float>();
+        inputs.Terms["feature_matching"] = matching.item<float>();
+        inputs.Terms["mel_l1"] = melL1.item<float>();
+        return adversarial + featureWeight * matching + melWeight * melL1;
+    }
+}

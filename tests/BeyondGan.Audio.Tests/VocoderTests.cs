@@ -1,0 +1,96 @@
+using BeyondGan.Audio.Data;
+using BeyondGan.Audio.Features;
+using BeyondGan.Audio.Metrics;
+using BeyondGan.Audio.Model;
+using static TorchSharp.torch;
+
+namespace BeyondGan.Audio.Tests;
+
+public sealed class VocoderTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("bgan-vocoder-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void The_generator_turns_frames_of_mel_into_a_clip_and_the_critics_score_in_parts()
+    {
+        Assert.Equal(new[] { 8, 8 }, HiFiGanGenerator.UpsamplingRates(64));
+        Assert.Equal(new[] { 8, 4 }, HiFiGanGenerator.UpsamplingRates(32));
+        Assert.Throws<ArgumentException>(() => HiFiGanGenerator.UpsamplingRates(48));
+        manual_seed(0);
+        using var g = new HiFiGanGenerator(40, 64, 16);
+        using var mel = randn(2, 40, 17);
+        using var y = g.call(g.SampleLatent(2, new TorchSharp.torch.Generator(0), CPU), mel);
+        Assert.Equal(new long[] { 2, 1, 1024 }, y.shape);   // (17 − 1) · 64: the clip whose centred STFT has 17 frames
+        Assert.True(y.abs().max().item<float>() <= 1);
+        using var d = new HiFiGanCritic(4);
+        var (scores, features) = d.ScoreWithFeatures(y, null);
+        var parts = d.ScoreParts(scores);
+        Assert.Equal(8, parts.Count);   // periods 2, 3, 5, 7, 11 and 3 scales
+        Assert.Equal(8 * 6, features.Count);   // 5 hidden layers and the score layer each
+        Assert.Equal(scores.shape[1], parts.Sum(p => p.shape[1]));
+    }
+
+    [Fact]
+    public void Log_spectral_distance_and_mel_cepstral_distortion_are_zero_for_a_copy_and_known_for_a_gain()
+    {
+        var tone = Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();
+        var x = tensor(tone).unsqueeze(0);
+        Assert.Equal(0, LogSpectralDistance.Compute(x, x)[0], 9);
+        // Half the amplitude is −6.02 dB in every bin (noise: no bin near the 10⁻¹⁰ floor), so the LSD is 20·log₁₀ 2.
+        manual_seed(1);
+        var noise = 0.3 * randn(1, 2048);
+        Assert.Equal(20 * Math.Log10(2), LogSpectralDistance.Compute(noise, noise * 0.5)[0], 3);
+        using var mel = new LogMelSpectrogram(8000);
+        Assert.Equal(0, MelCepstralDistortion.Compute(x, x, mel)[0], 9);
+        // A gain adds ln ¼ to every band, which moves only c₀ (the DCT's constant row), left out of MCD — for noise, whose
+        // bands are all far above the 10⁻⁵ floor.
+        Assert.True(MelCepstralDistortion.Compute(noise, noise * 0.5, mel)[0] < 0.01);
+        Assert.True(MelCepstralDistortion.Compute(x, noise, mel)[0] > 10);
+        // The DCT is orthonormal.
+        var c = MelCepstralDistortion.Dct(6);
+        Assert.True(c.matmul(c.t()).allclose(eye(6), 1e-5, 1e-5));
+    }
+
+    [Fact]
+    public void Griffin_lim_from_a_mel_is_seeded_and_resembles_the_clip()
+    {
+        var tone = Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();
+        using var mel = new LogMelSpectrogram(8000);
+        var x = tensor(tone).unsqueeze(0);
+        var m = mel.Compute(x);
+        var a = mel.GriffinLim(m, 2048, new TorchSharp.torch.Generator(1), 16);
+        var b = mel.GriffinLim(m, 2048, new TorchSharp.torch.Generator(1), 16);
+        Assert.Equal(new long[] { 1, 2048 }, a.shape);
+        Assert.True(a.eq(b).all().item<bool>());
+        // Much nearer the clip's mel than noise of the same level is.
+        manual_seed(2);
+        var noise = randn(1, 2048) * x.std();
+        Assert.True((mel.Compute(a) - m).abs().mean().item<float>() < 0.5 * (mel.Compute(noise) - m).abs().mean().item<float>());
+    }
+
+    [Fact]
+    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips()
+    {
+        var clips = Enumerable.Range(0, 6).Select(k => new AudioClip($"c{k}.wav",
+            Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * (300 + 100 * k) * i / 8000))).ToArray(), 8000)).ToList();
+        var folder = AudioFolder.FromClips("tones", clips);
+        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null };
+        using var model = AudioSynthesizer.Fit(folder, options);
+        Assert.True(model.IsVocoder);
+        Assert.Equal(3, model.StepsTrained);
+        Assert.True(double.IsFinite(model.History.Last("mel_l1")!.Value));
+        Assert.NotNull(model.History.Last("feature_matching"));
+        Assert.Throws<ArgumentException>(() => model.Sample(1).ToList());
+        var path = Path.Combine(dir, "v.bgan");
+        AudioModelFile.Save(path, model);
+        using var loaded = AudioModelFile.Load(path);
+        var input = clips.Select(options.Preparation.Apply).ToList();
+        var a = model.Vocode(input).ToList();
+        var b = loaded.Vocode(input).ToList();
+        Assert.Equal(6, a.Count);
+        Assert.All(a, c => Assert.Equal(1024, c.Length));
+        for (int i = 0; i < a.Count; i++) Assert.Equal(a[i], b[i]);
+    }
+}
