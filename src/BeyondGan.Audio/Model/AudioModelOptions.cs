@@ -73,7 +73,7 @@ public sealed record AudioModelOptions
     /// <summary>
     /// The HiFi-GAN-class vocoder at CPU size: 40-band log-mels (hop 64) of 4,096-sample clips at 8 kHz → waveform; generator
     /// width 128 (V3: 256) upsampling 8 · 8, critics of first width 16; batch 8, one critic update per generator update,
-    /// AdamW's Adam 2e-4 β (0.8, 0.99) as the paper, no gradient penalty.
+    /// Adam 2e-4 β (0.8, 0.99) (the paper's AdamW without its weight decay), no gradient penalty, 1,500 steps.
     /// </summary>
     public static AudioModelOptions VocoderCpu => new()
     {
