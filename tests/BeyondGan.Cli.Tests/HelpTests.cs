@@ -20,6 +20,7 @@ public class HelpTests
     [InlineData("audio fit", "--preset")]
     [InlineData("audio sample", "--label")]
     [InlineData("audio evaluate", "--train")]
+    [InlineData("audio vocode", "--griffin-lim")]
     public void Every_command_prints_its_help(string command, string option)
     {
         // A description with unescaped markup ("[,CLASS=N]") once made `tabular augment --help` fail.
