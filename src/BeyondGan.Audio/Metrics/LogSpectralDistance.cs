@@ -9,24 +9,38 @@ namespace BeyondGan.Audio.Metrics;
 /// </summary>
 public static class LogSpectralDistance
 {
-    /// <summary>Mean LSD per clip of <paramref name="original"/> against <paramref name="resynthesised"/>, both [batch, length].</summary>
-    public static double[] Compute(Tensor original, Tensor resynthesised, int fftSize = 256, int hop = 64)
+    /// <summary>
+    /// Mean LSD per clip of <paramref name="original"/> against <paramref name="resynthesised"/>, both [batch, length], over
+    /// <paramref name="active"/> frames (<see cref="ActiveFrames"/> of the original when null).
+    /// </summary>
+    public static double[] Compute(Tensor original, Tensor resynthesised, Tensor? active = null, int fftSize = 256, int hop = 64)
     {
         using var scope = NewDisposeScope();
-        var window = hann_window(fftSize);
-        Tensor Db(Tensor x) => 10 * (stft(x, fftSize, hop, fftSize, window, center: true, return_complex: true).abs().square() + 1e-10).log10();
-        var a = Db(original);   // [batch, bins, frames]
-        var b = Db(resynthesised);
-        var perFrame = (a - b).square().mean([1]).sqrt();   // [batch, frames]
-        var active = ActiveFrames(original, fftSize, hop, window);
-        return (perFrame * active).sum(1).div(active.sum(1).clamp_min(1)).to(ScalarType.Float64).data<double>().ToArray();
+        var a = Power(original, fftSize, hop);   // [batch, bins, frames]
+        var b = Power(resynthesised, fftSize, hop);
+        var perFrame = (Db(a) - Db(b)).square().mean([1]).sqrt();   // [batch, frames]
+        return ActiveMean(perFrame, active ?? Active(a));
     }
 
     /// <summary>1 for frames whose energy is within 60 dB of the clip's loudest frame, else 0: [batch, frames].</summary>
-    internal static Tensor ActiveFrames(Tensor clips, int fftSize, int hop, Tensor window)
+    public static Tensor ActiveFrames(Tensor clips, int fftSize = 256, int hop = 64)
     {
-        var energy = stft(clips, fftSize, hop, fftSize, window, center: true, return_complex: true).abs().square().sum(1);
-        var db = 10 * (energy + 1e-10).log10();
+        using var scope = NewDisposeScope();
+        return Active(Power(clips, fftSize, hop)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The mean of <paramref name="perFrame"/> [batch, frames] over each clip's active frames.</summary>
+    internal static double[] ActiveMean(Tensor perFrame, Tensor active) =>
+        (perFrame * active).sum(1).div(active.sum(1).clamp_min(1)).to(ScalarType.Float64).data<double>().ToArray();
+
+    private static Tensor Power(Tensor clips, int fftSize, int hop) =>
+        stft(clips, fftSize, hop, fftSize, hann_window(fftSize), center: true, return_complex: true).abs().square();
+
+    private static Tensor Db(Tensor power) => 10 * (power + 1e-10).log10();
+
+    private static Tensor Active(Tensor power)
+    {
+        var db = Db(power.sum(1));
         return (db >= db.amax([1], keepdim: true) - 60).to(ScalarType.Float32);
     }
 }

@@ -14,12 +14,16 @@ public static class MelCepstralDistortion
     public static double[] Compute(Tensor original, Tensor resynthesised, LogMelSpectrogram mel, int coefficients = 13)
     {
         using var scope = NewDisposeScope();
-        var dct = Dct(mel.Mels).narrow(0, 1, coefficients);   // [13, mels]
-        var a = dct.matmul(mel.Compute(original));   // [batch, 13, frames]
-        var b = dct.matmul(mel.Compute(resynthesised));
-        var perFrame = (10 / Math.Log(10)) * (2 * (a - b).square().sum([1])).sqrt();
-        var active = LogSpectralDistance.ActiveFrames(original, mel.FftSize, mel.Hop, hann_window(mel.FftSize));
-        return (perFrame * active).sum(1).div(active.sum(1).clamp_min(1)).to(ScalarType.Float64).data<double>().ToArray();
+        return FromLogMels(mel.Compute(original), mel.Compute(resynthesised), LogSpectralDistance.ActiveFrames(original, mel.FftSize, mel.Hop), coefficients);
+    }
+
+    /// <summary>Mean MCD per clip from log-mels [batch, mels, frames] already computed, over <paramref name="active"/> frames [batch, frames].</summary>
+    public static double[] FromLogMels(Tensor original, Tensor resynthesised, Tensor active, int coefficients = 13)
+    {
+        using var scope = NewDisposeScope();
+        var dct = Dct((int)original.shape[1]).narrow(0, 1, coefficients);   // [13, mels]
+        var perFrame = (10 / Math.Log(10)) * (2 * (dct.matmul(original) - dct.matmul(resynthesised)).square().sum([1])).sqrt();
+        return LogSpectralDistance.ActiveMean(perFrame, active);
     }
 
     /// <summary>The orthonormal DCT-II matrix [n, n]: C[k, m] = s_k cos(π k (2m + 1) / 2n), s₀ = √(1/n), else √(2/n).</summary>

@@ -5,6 +5,9 @@ namespace BeyondGan.Audio.Model;
 /// <summary>What an <see cref="AudioSynthesizer"/> knows besides its weights: the header of its model file.</summary>
 public sealed record AudioModelState
 {
+    /// <summary>This library's version, as <see cref="Library"/> records it.</summary>
+    public static string LibraryVersion => typeof(AudioModelState).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
     /// <summary>The BeyondGan version that trained it.</summary>
     [JsonPropertyName("library")] public required string Library { get; init; }
     /// <summary>Options (network sizes, sample rate, length, how clips were prepared).</summary>

@@ -97,7 +97,7 @@ public sealed class AudioSynthesizer : IDisposable
         }
         var state = new AudioModelState
         {
-            Library = typeof(AudioSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Library = AudioModelState.LibraryVersion,
             Options = options, Labels = labels, TrainingClips = prepared.Count, CroppedClips = cropped, BinMean = binMean, BinStd = binStd,
             LabelShares = labels?.Select((_, k) => labelIds!.Count(x => x == k) / (double)labelIds!.Count).ToList(),
         };

@@ -25,9 +25,7 @@ public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, doubl
         IReadOnlyList<Tensor> realFeatures;
         using (no_grad()) realFeatures = critic.ScoreWithFeatures(real, null).Features;
         var (fakeScores, fakeFeatures) = critic.ScoreWithFeatures(fake, null);
-        var parts = inputs.Critic.ScoreParts(fakeScores);
-        var adversarial = loss.GeneratorLoss(null, parts[0]);
-        for (int k = 1; k < parts.Count; k++) adversarial = adversarial + loss.GeneratorLoss(null, parts[k]);
+        var adversarial = loss.GeneratorLoss(inputs.Critic, null, fakeScores);   // summed over the sub-critics
         var matching = FeatureMatching.Loss(realFeatures, fakeFeatures);
         var melL1 = (mel.Compute(fake) - inputs.Condition!).abs().mean();
         inputs.Terms["generator_adversarial"] = adversarial.item<float>();

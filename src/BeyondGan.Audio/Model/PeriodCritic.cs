@@ -1,33 +1,20 @@
-using BeyondGan.Layers;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace BeyondGan.Audio.Model;
 
 /// <summary>
 /// One sub-critic of HiFi-GAN's multi-period discriminator (Kong et al. 2020, §2.2): the waveform reflected to a multiple of
-/// the period p and folded to p interleaved sequences, each read by the same strided convolutions (kernel 5, stride 3) —
-/// a (5, 1) 2-D convolution over the [T/p, p] grid is exactly that 1-D one with the p columns as batch rows.
+/// the period p and folded to p interleaved sequences, each read by the same strided convolutions (kernel 5, stride 3; the
+/// last stride 1) — a (5, 1) 2-D convolution over the [T/p, p] grid is exactly that 1-D one with the p columns as batch rows.
 /// </summary>
-public sealed class PeriodCritic : nn.Module<Tensor, (Tensor Scores, List<Tensor> Features)>
+public sealed class PeriodCritic : WaveformSubCritic
 {
-    private readonly ModuleList<UnfoldConv1d> convs = new();
-    private readonly UnfoldConv1d post;
-
     /// <summary>The sub-critic for period <paramref name="period"/> with hidden channels <paramref name="channels"/>.</summary>
-    public PeriodCritic(int period, int[] channels) : base(nameof(PeriodCritic))
+    public PeriodCritic(int period, int[] channels)
+        : base(nameof(PeriodCritic), channels, channels.Select((_, i) => (5, i == channels.Length - 1 ? 1 : 3)).ToArray())
     {
         Period = period;
-        int inputs = 1;
-        for (int i = 0; i < channels.Length; i++)
-        {
-            bool last = i == channels.Length - 1;
-            convs.Add(new UnfoldConv1d(inputs, channels[i], 5, stride: last ? 1 : 3, padding: 2, weightNorm: true));
-            inputs = channels[i];
-        }
-        post = new UnfoldConv1d(inputs, 1, 3, padding: 1, weightNorm: true);
-        RegisterComponents();
     }
 
     /// <summary>The period p.</summary>
@@ -41,14 +28,7 @@ public sealed class PeriodCritic : nn.Module<Tensor, (Tensor Scores, List<Tensor
         if (pad > 0) x = nn.functional.pad(x, [0, pad], PaddingModes.Reflect);
         // [B, 1, T] → [B, 1, T/p, p] → [B·p, 1, T/p]: column j holds samples j, j + p, j + 2p, …
         x = x.view(batch, 1, -1, Period).permute(0, 3, 1, 2).reshape(batch * Period, 1, -1);
-        var features = new List<Tensor>();
-        foreach (var conv in convs)
-        {
-            x = nn.functional.leaky_relu(conv.call(x), 0.1);
-            features.Add(x);
-        }
-        x = post.call(x);
-        features.Add(x);
-        return (x.reshape(batch, -1), features);
+        var (scores, features) = Read(x);
+        return (scores.reshape(batch, -1), features);
     }
 }

@@ -18,7 +18,7 @@ internal static class VocoderTraining
         var prepared = clips.Clips.Select(options.Preparation.Prepare).ToList();
         var state = new AudioModelState
         {
-            Library = typeof(AudioSynthesizer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Library = AudioModelState.LibraryVersion,
             Options = options, TrainingClips = prepared.Count, CroppedClips = prepared.Count(r => r.Cropped),
         };
         var model = new AudioSynthesizer(state);

@@ -205,33 +205,13 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
         var realIn = CriticInput(real);
         var fakeIn = CriticInput(fake);
         var (realScores, fakeScores) = ScoreRealAndFake(realIn, realCondition, fakeIn, fakeCondition);
-        var loss = CriticAdversarial(realScores, fakeScores);
+        var loss = Loss.CriticLoss(Critic, realScores, fakeScores);   // summed over the critic's score parts
         terms["critic_adversarial"] = loss.item<float>();
         var inputs = new CriticPenaltyInputs(Critic, realIn, fakeIn, realCondition, fakeCondition, realScores, fakeScores, Rng);
         loss = WithPenalties(loss, "critic", r => r.CriticPenalty(inputs), terms);
         double value = Descend(CriticOptimizer, criticParameters, loss);
         foreach (var r in regularizers) r.AfterCriticStep(Critic);
         return value;
-    }
-
-    /// <summary>The critic's adversarial loss, summed over the critic's score parts (one per sub-critic of an ensemble).</summary>
-    private Tensor CriticAdversarial(Tensor realScores, Tensor fakeScores)
-    {
-        var real = Critic.ScoreParts(realScores);
-        var fake = Critic.ScoreParts(fakeScores);
-        var loss = Loss.CriticLoss(real[0], fake[0]);
-        for (int k = 1; k < real.Count; k++) loss = loss + Loss.CriticLoss(real[k], fake[k]);
-        return loss;
-    }
-
-    /// <summary>The generator's adversarial loss, summed over the critic's score parts.</summary>
-    private Tensor GeneratorAdversarial(Tensor? realScores, Tensor fakeScores)
-    {
-        var real = realScores is null ? null : Critic.ScoreParts(realScores);
-        var fake = Critic.ScoreParts(fakeScores);
-        var loss = Loss.GeneratorLoss(real?[0], fake[0]);
-        for (int k = 1; k < fake.Count; k++) loss = loss + Loss.GeneratorLoss(real?[k], fake[k]);
-        return loss;
     }
 
     private (Tensor Real, Tensor Fake) ScoreRealAndFake(Tensor real, Tensor? realCondition, Tensor fake, Tensor? fakeCondition)
@@ -279,7 +259,7 @@ public sealed class GanTrainer<TGenerator, TCritic> : IDisposable
             Tensor? realScores = null;
             if (Loss.GeneratorNeedsRealScores)
                 using (no_grad()) realScores = Critic.call(CriticInput(real), realCondition);
-            loss = GeneratorAdversarial(realScores, fakeScores);
+            loss = Loss.GeneratorLoss(Critic, realScores, fakeScores);
             terms["generator_adversarial"] = loss.item<float>();
             var inputs = new GeneratorPenaltyInputs(Generator, Critic, fake, z, condition, fakeScores, Rng);
             loss = WithPenalties(loss, "generator", r => r.GeneratorPenalty(inputs), terms);

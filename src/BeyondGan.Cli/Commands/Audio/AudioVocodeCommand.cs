@@ -99,9 +99,13 @@ internal sealed class AudioVocodeCommand : Command<AudioVocodeCommand.Settings>
             using var scope = NewDisposeScope();
             var a = ClipPreparation.Stack(originals.Skip(start).Take(n).ToList());
             var b = ClipPreparation.Stack(output.Skip(start).Take(n).ToList());
-            lsd.AddRange(LogSpectralDistance.Compute(a, b));
-            mcd.AddRange(MelCepstralDistortion.Compute(a, b, model.Mel!));
-            melL1 += (model.Mel!.Compute(a) - model.Mel.Compute(b)).abs().mean([1, 2]).sum().item<float>();
+            // The original's active frames and both log-mels once, for the three scores.
+            var active = LogSpectralDistance.ActiveFrames(a, model.Mel!.FftSize, model.Mel.Hop);
+            var melA = model.Mel.Compute(a);
+            var melB = model.Mel.Compute(b);
+            lsd.AddRange(LogSpectralDistance.Compute(a, b, active, model.Mel.FftSize, model.Mel.Hop));
+            mcd.AddRange(MelCepstralDistortion.FromLogMels(melA, melB, active));
+            melL1 += (melA - melB).abs().mean([1, 2]).sum().item<float>();
         }
         double audio = originals.Sum(o => o.Length) / (double)model.SampleRate;
         return new VocodeScores(method, originals.Length, lsd.Average(), mcd.Average(), melL1 / originals.Length, audio, seconds, audio / Math.Max(seconds, 1e-9));
