@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 /// <summary>
 /// The audio benchmarks (REFERENCES §5).
-/// Usage: audio speed [--model spectrogram|wavegan] [--width 16] [--length 4096] [--layers 4] [--batch 64] [--critic-steps N] [--steps 10] [--threads N] : ms per
+/// Usage: audio speed [--model spectrogram|specgan|wavegan] [--width (the preset's)] [--length 4096] [--layers 4] [--batch 64] [--critic-steps N] [--steps 10] [--threads N] : ms per
 ///        training step of the model's cpu preset (its critic updates with the gradient penalty, one generator update) on the demo's sounds, with the
 ///        step's FLOPs and the float32 matmul throughput measured in the same run.
 ///        audio fsdd-manifests [--data DIR] [--out DIR] : train.csv and test.csv manifests of FSDD's official split (takes 0–4 test).
@@ -33,7 +33,7 @@ internal static class AudioBench
         var preset = AudioModelOptions.Preset("cpu", TabularBench.Arg(args, "--model") ?? "spectrogram");
         var options = preset with
         {
-            Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
+            Width = Int(args, "--width", preset.Width), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
             CriticSteps = Int(args, "--critic-steps", preset.CriticSteps),
         };
         int steps = Int(args, "--steps", 10), warmup = 2;
@@ -58,7 +58,7 @@ internal static class AudioBench
     /// </summary>
     private static double StepFlops(AudioModelOptions o, bool conditional)
     {
-        var (g, d) = o.Model == "spectrogram" ? SpectrogramMacs(o, conditional) : WaveGanMacs(o, conditional);
+        var (g, d) = o.Model switch { "spectrogram" => SpectrogramMacs(o, conditional), "specgan" => SpecGanMacs(o, conditional), _ => WaveGanMacs(o, conditional) };
         double perCritic = g + 2 * 3 * d + 6 * d * o.PenaltyFraction, perGenerator = 3 * g + 3 * d;
         return 2 * o.BatchSize * (o.CriticSteps * perCritic + perGenerator);
     }
@@ -104,16 +104,41 @@ internal static class AudioBench
         return (g, d);
     }
 
-    /// <summary>Milliseconds of each part of a WaveGAN step on one batch: generator forward and backward, critic forward and backward, the penalty.</summary>
+    private static (double G, double D) SpecGanMacs(AudioModelOptions o, bool conditional)
+    {
+        int w = o.Width;
+        long bins = 128, frames = o.Length / o.Hop;
+        int[] gc = [16 * w, 8 * w, 4 * w, 2 * w, w, 1], dc = [1, w, 2 * w, 4 * w, 8 * w, 16 * w];
+        long start = bins / 32 * (frames / 32);
+        double g = (o.LatentSize + (conditional ? o.LabelEmbedding : 0)) * (double)(start * gc[0]), d = 0;
+        for (int i = 0; i < 5; i++)
+        {
+            g += (double)(start << (2 * i)) * gc[i] * gc[i + 1] * 25;          // input pixels × in × out × 5 × 5
+            d += (double)(bins * frames >> (2 * (i + 1))) * dc[i] * dc[i + 1] * 25;   // output pixels × in × out × 5 × 5
+        }
+        d += start * dc[5] * 2.0;
+        return (g, d);
+    }
+
+    /// <summary>Milliseconds of each part of a training step (--model, WaveGAN by default) on one batch: generator forward and backward, critic forward and backward, the penalty.</summary>
     private static void Profile(string[] args)
     {
-        var o = AudioModelOptions.Cpu with { Width = Int(args, "--width", 16), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64) };
-        using var g = new WaveGanGenerator(o, 10);
-        using var d = new WaveGanCritic(o, 10);
+        var preset = AudioModelOptions.Preset("cpu", TabularBench.Arg(args, "--model") ?? "wavegan");
+        var o = preset with { Width = Int(args, "--width", preset.Width), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64) };
+        int frames = o.Length / o.Hop;
+        using UpsamplingGenerator g = o.Model switch
+        {
+            "specgan" => new SpecGanGenerator(o, 128, frames, 10), "spectrogram" => new SpectrogramGenerator(o, 128, frames, 10), _ => new WaveGanGenerator(o, 10),
+        };
+        using StridedCritic d = o.Model switch
+        {
+            "specgan" => new SpecGanCritic(o, 128, frames, 10), "spectrogram" => new SpectrogramCritic(o, 128, frames, 10), _ => new WaveGanCritic(o, 10),
+        };
         using var rng = new TorchSharp.torch.Generator(1);
         d.Rng = rng;
         var c = nn.functional.one_hot(randint(10, [o.BatchSize], generator: rng), 10).to(ScalarType.Float32);
-        var real = randn([o.BatchSize, 1, o.Length], generator: rng) * 0.1;
+        long[] shape = o.Model == "wavegan" ? [o.BatchSize, 1, o.Length] : [o.BatchSize, 128, frames];
+        var real = randn(shape, generator: rng) * 0.1;
         double Time(string name, Action a)
         {
             for (int i = 0; i < 2; i++) { using var s0 = NewDisposeScope(); a(); }

@@ -53,4 +53,36 @@ public sealed class SpectrogramModelTests : IDisposable
         Assert.Equal(draw.SelectMany(c => c.Samples), loaded.Sample(10, 4, "tone").SelectMany(c => c.Samples));
         Assert.Throws<ArgumentException>(() => (options with { Length = 1536 }).Validate());   // not a multiple of 16 hops
     }
+
+    [Fact]
+    public void Specgan_draws_its_spectrograms_from_2d_networks_reproducibly_and_round_trips()
+    {
+        var clips = WaveGanTests.DemoClips();
+        var options = WaveGanTests.Tiny with { Model = "specgan", Hop = 32, Width = 2, Seed = 2 };   // 128 bins × 32 frames
+        using var a = AudioSynthesizer.Fit(clips, options);
+        using var b = AudioSynthesizer.Fit(clips, options);
+        Assert.True(a.IsSpectrogram);
+        Assert.IsType<SpecGanGenerator>(a.Generator);
+        var draw = a.Sample(6, 4, "chirp").ToList();
+        Assert.All(draw, c => Assert.Equal(1024, c.Samples.Length));
+        Assert.Equal(draw.SelectMany(c => c.Samples), b.Sample(6, 4, "chirp").SelectMany(c => c.Samples));
+        var path = Path.Combine(dir, "g.bgan");
+        AudioModelFile.Save(path, a);
+        using var loaded = AudioModelFile.Load(path);
+        Assert.IsType<SpecGanGenerator>(loaded.Generator);
+        Assert.Equal(draw.SelectMany(c => c.Samples), loaded.Sample(6, 4, "chirp").SelectMany(c => c.Samples));
+        Assert.Throws<ArgumentException>(() => (options with { Length = 1536 }).Validate());   // 48 frames: not a multiple of 32
+
+        // The paper's size: 16,384 samples at hop 128 are 128 × 128, drawn from a 4 × 4 × 16d start by five ×2 layers.
+        var paper = AudioModelOptions.Preset("paper", "specgan");
+        paper.Validate();
+        using var g = new SpecGanGenerator(paper, 128, paper.Length / paper.Hop, 0);
+        using var d = new SpecGanCritic(paper, 128, paper.Length / paper.Hop, 0);
+        using var rng = new TorchSharp.torch.Generator(1);
+        using var _ = no_grad();
+        var x = g.call(g.SampleLatent(1, rng, CPU), null);
+        Assert.Equal(new long[] { 1, 128, 128 }, x.shape);
+        Assert.Equal(new long[] { 1, 1 }, d.call(x, null).shape);
+        Assert.Equal(5, g.modules().OfType<BeyondGan.Layers.FoldConvTranspose2d>().Count());
+    }
 }

@@ -78,7 +78,8 @@ public sealed class AudioCommandTests : IDisposable
             (["audio", "fit", P("missing"), "--out", P("m.bgan")], "missing: folder not found"),
             (["audio", "fit", train, "--out", P("m.bgan")], "readme.wav: not a WAV file"),
             (["audio", "fit", other, "--label-pattern", "^(\\d)_", "--out", P("m.bgan")], "does not match this file name"),
-            (["audio", "fit", other, "--model", "specgan", "--out", P("m.bgan")], "--model specgan: unknown model"),
+            (["audio", "fit", other, "--model", "diffwave", "--out", P("m.bgan")], "--model diffwave: unknown model"),
+            (["audio", "fit", other, "--model", "specgan", "--length", "3072", "--out", P("m.bgan")], "--length 3072: the specgan model needs a multiple of 2048 samples"),
             (["audio", "fit", other, "--preset", "paper", "--out", P("m.bgan")], "--preset paper: WaveGAN's published size"),
             (["audio", "sample", P("text.bgan"), "--count", "2", "--out", P("s")], "this is a text model, not a BeyondGan audio model"),
             (["audio", "sample", P("missing.bgan"), "--count", "2", "--out", P("s")], "missing.bgan: model file not found"),
@@ -142,6 +143,18 @@ public sealed class AudioCommandTests : IDisposable
         Assert.Contains("not a vocoder", output);
         Assert.Single(output.Trim().Split('\n'));
         Assert.False(Directory.Exists(P("s")));
+    }
+
+    [Fact]
+    public void Specgan_fits_and_samples_from_the_command_line()
+    {
+        var train = Clips("train", 2, 1);
+        var (exit, output) = CliRunner.Run("audio", "fit", train, "--model", "specgan", "--out", P("g.bgan"), "--steps", "2", "--length", "2048", "--width", "2",
+            "--batch-size", "2", "--threads", "1", "--preview-every", "0", "--label-pattern", "^([a-z]+)_");
+        Assert.True(exit == 0, output);
+        (exit, output) = CliRunner.Run("audio", "sample", P("g.bgan"), "--count", "3", "--out", P("s"), "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Equal(3, Directory.GetFiles(P("s"), "*.wav").Length);
     }
 
     [Fact]

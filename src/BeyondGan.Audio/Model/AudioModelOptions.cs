@@ -9,7 +9,8 @@ public sealed record AudioModelOptions
     /// <summary>
     /// The model: "wavegan" (Donahue et al. 2019: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP) or
     /// "spectrogram" (SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, inverted by
-    /// a seeded Griffin-Lim), or "vocoder" (HiFi-GAN class: log-mel spectrogram → waveform).
+    /// a seeded Griffin-Lim), "specgan" (the same spectrograms from SpecGAN's own 2-D networks, 5 × 5 stride 2), or "vocoder"
+    /// (HiFi-GAN class: log-mel spectrogram → waveform).
     /// </summary>
     [JsonPropertyName("model")] public string Model { get; init; } = "wavegan";
     /// <summary>Sample rate of the model's clips in Hz.</summary>
@@ -71,6 +72,15 @@ public sealed record AudioModelOptions
     public static AudioModelOptions SpectrogramCpu => new() { Model = "spectrogram", CriticSteps = 2, LearningRate = 5e-4, Ema = 0.999, Steps = 4000 };
 
     /// <summary>
+    /// SpecGAN's 2-D networks at CPU size: the spectrogram model's spectrograms (128 bins × 64 frames) and training, with d = 8,
+    /// at which its multiply-adds per clip equal the 1-D network's at d = 16 — so the two compare at an equal budget.
+    /// </summary>
+    public static AudioModelOptions SpecGanCpu => SpectrogramCpu with { Model = "specgan", Width = 8 };
+
+    /// <summary>SpecGAN as published: d = 64, 16,384 samples at 16 kHz, STFT hop 128 (128 × 128), WGAN-GP with 5 critic steps, Adam 1e-4 β (0.5, 0.9), Griffin-Lim 16 iterations (a GPU's job).</summary>
+    public static AudioModelOptions SpecGanPaper => Paper with { Model = "specgan", Hop = 128, PhaseShuffle = 0, GriffinLimIterations = 16 };
+
+    /// <summary>
     /// The HiFi-GAN-class vocoder at CPU size: 40-band log-mels (hop 64) of 4,096-sample clips at 8 kHz → waveform; generator
     /// width 128 (V3: 256) upsampling 8 · 8, critics of first width 16; batch 8, one critic update per generator update,
     /// Adam 2e-4 β (0.8, 0.99) (the paper's AdamW without its weight decay), no gradient penalty, 1,500 steps.
@@ -85,6 +95,8 @@ public sealed record AudioModelOptions
     public static AudioModelOptions Preset(string name, string model = "wavegan") => (name, model) switch
     {
         ("cpu", "spectrogram") => SpectrogramCpu,
+        ("cpu", "specgan") => SpecGanCpu,
+        ("paper", "specgan") => SpecGanPaper,
         ("cpu", "vocoder") => VocoderCpu,
         ("paper", "vocoder") => throw new ArgumentException("--preset paper: WaveGAN's published size; the vocoder has the cpu preset only."),
         ("paper", "spectrogram") => throw new ArgumentException("--preset paper: WaveGAN's published size; the spectrogram model has the cpu preset only."),
@@ -99,7 +111,7 @@ public sealed record AudioModelOptions
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate()
     {
-        if (Model is not ("wavegan" or "spectrogram" or "vocoder")) throw new ArgumentException($"--model {Model}: unknown model (wavegan, spectrogram, vocoder).");
+        if (Model is not ("wavegan" or "spectrogram" or "specgan" or "vocoder")) throw new ArgumentException($"--model {Model}: unknown model (wavegan, spectrogram, specgan, vocoder).");
         Preparation.Validate();
         if (Model == "vocoder")
         {
@@ -107,14 +119,15 @@ public sealed record AudioModelOptions
             if (Length % Hop != 0) throw new ArgumentException($"--length {Length}: the vocoder needs a multiple of its hop {Hop}.");
             if (Width < 2) throw new ArgumentException($"--width {Width}: the vocoder needs at least 2.");
         }
-        if (Model == "spectrogram")
+        if (Model is "spectrogram" or "specgan")
         {
-            if (Length % (16 * Hop) != 0) throw new ArgumentException($"--length {Length}: the spectrogram model needs a multiple of {16 * Hop} samples (16 × the hop of {Hop}).");
+            int frames = Model == "specgan" ? 32 : 16;
+            if (Length % (frames * Hop) != 0) throw new ArgumentException($"--length {Length}: the {Model} model needs a multiple of {frames * Hop} samples ({frames} × the hop of {Hop}).");
             if (GriffinLimIterations < 1) throw new ArgumentException($"Griffin-Lim iterations must be at least 1, got {GriffinLimIterations}.");
         }
         if (Layers is < 1 or > 7) throw new ArgumentException($"--layers {Layers}: must be 1–7.");
         long block = 1L << (2 * Layers);
-        if (Model == "vocoder") block = 1;
+        if (Model is "vocoder" or "specgan") block = 1;
         if (Model == "wavegan" && (Length % block != 0 || Length / block < 1))
             throw new ArgumentException($"--length {Length}: must be a multiple of 4^{Layers} = {block} ({Layers} layers, each ×4).");
         if (Width < 1 || (long)Width << (Layers - 1) > 8192) throw new ArgumentException($"--width {Width}: must be at least 1 and d·2^(layers−1) at most 8,192.");

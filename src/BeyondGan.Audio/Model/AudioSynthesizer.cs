@@ -29,7 +29,7 @@ public sealed class AudioSynthesizer : IDisposable
         if (IsSpectrogram)
         {
             Stft = new StftMagnitude(o.Length, hop: o.Hop);
-            Generator = new SpectrogramGenerator(o, Stft.Bins, Stft.Frames, labels);
+            Generator = o.Model == "specgan" ? new SpecGanGenerator(o, Stft.Bins, Stft.Frames, labels) : new SpectrogramGenerator(o, Stft.Bins, Stft.Frames, labels);
         }
         else if (IsVocoder)
         {
@@ -40,8 +40,8 @@ public sealed class AudioSynthesizer : IDisposable
         Generator.to(TorchRuntime.ParseDevice(o.Device));
     }
 
-    /// <summary>True for the spectrogram model (its generator's output goes through Griffin-Lim).</summary>
-    public bool IsSpectrogram => State.Options.Model == "spectrogram";
+    /// <summary>True for the spectrogram models, 1-D and SpecGAN (their generator's output goes through Griffin-Lim).</summary>
+    public bool IsSpectrogram => State.Options.Model is "spectrogram" or "specgan";
 
     /// <summary>True for the vocoder (log-mel spectrogram → waveform; it re-synthesises clips with <see cref="Vocode"/> and does not sample).</summary>
     public bool IsVocoder => State.Options.Model == "vocoder";
@@ -85,7 +85,7 @@ public sealed class AudioSynthesizer : IDisposable
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();
         float[]? binMean = null, binStd = null;
         Tensor examples = ClipPreparation.Stack(prepared).unsqueeze(1);   // [clips, 1, length]
-        if (options.Model == "spectrogram")
+        if (options.Model is "spectrogram" or "specgan")
         {
             using var stft = new StftMagnitude(options.Length, hop: options.Hop);
             using var waves = examples;
@@ -103,7 +103,8 @@ public sealed class AudioSynthesizer : IDisposable
         };
         var model = new AudioSynthesizer(state);
         int labelCount = labels?.Count ?? 0;
-        StridedCritic critic = model.Stft is { } s ? new SpectrogramCritic(options, s.Bins, s.Frames, labelCount) : new WaveGanCritic(options, labelCount);
+        StridedCritic critic = model.Stft is not { } s ? new WaveGanCritic(options, labelCount)
+            : options.Model == "specgan" ? new SpecGanCritic(options, s.Bins, s.Frames, labelCount) : new SpectrogramCritic(options, s.Bins, s.Frames, labelCount);
         var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.LearningRate, Beta1 = options.Beta1, Beta2 = options.Beta2 };
         using var trainer = new GanTrainer<BeyondGan.Modules.Generator, StridedCritic>(model.Generator, critic, new WassersteinLoss(),
             new ClipBatchSource(examples, labelIds, labelCount),

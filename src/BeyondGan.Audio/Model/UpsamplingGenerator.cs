@@ -7,19 +7,24 @@ namespace BeyondGan.Audio.Model;
 
 /// <summary>
 /// The generator shape WaveGAN and SpecGAN share (Donahue et al. 2019, Table 3): z ~ U(−1, 1) (and a learnt embedding of the
-/// label, concatenated) → dense → channels[0] × <c>start</c> positions → one transposed 1-D convolution per following entry
-/// of channels, ReLU between, tanh out. <see cref="WaveGanGenerator"/> and <see cref="SpectrogramGenerator"/> give the sizes.
+/// label, concatenated) → dense → channels[0] × <c>start</c> positions (a length, or for SpecGAN a height × width) → one
+/// transposed convolution per following entry of channels, ReLU between, tanh out. <see cref="WaveGanGenerator"/>,
+/// <see cref="SpectrogramGenerator"/> and <see cref="SpecGanGenerator"/> give the layers and sizes.
 /// </summary>
 public abstract class UpsamplingGenerator : BeyondGan.Modules.Generator
 {
     private readonly Linear dense;
     private readonly Linear? labelEmbedding;
-    private readonly ModuleList<FoldConvTranspose1d> upsampling;
-    private readonly long start;
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> upsampling;
+    private readonly long[] start;
     private readonly int startChannels;
 
     /// <summary>Builds the layers: <paramref name="channels"/>[i] → [i + 1] by a transposed convolution (kernel, stride, padding, output padding).</summary>
     protected UpsamplingGenerator(string name, AudioModelOptions options, int labels, long start, int[] channels, int kernel, int stride, int padding, int outputPadding)
+        : this(name, options, labels, [start], channels, (i, o) => new FoldConvTranspose1d(i, o, kernel, stride, padding, outputPadding)) { }
+
+    /// <summary>Builds the layers: <paramref name="channels"/>[i] → [i + 1] by <paramref name="layer"/>(inputs, outputs), from <paramref name="start"/> positions.</summary>
+    protected UpsamplingGenerator(string name, AudioModelOptions options, int labels, long[] start, int[] channels, Func<int, int, nn.Module<Tensor, Tensor>> layer)
         : base(name)
     {
         LatentSize = options.LatentSize;
@@ -28,9 +33,8 @@ public abstract class UpsamplingGenerator : BeyondGan.Modules.Generator
         startChannels = channels[0];
         int embedding = labels > 0 ? options.LabelEmbedding : 0;
         labelEmbedding = labels > 0 ? nn.Linear(labels, embedding, hasBias: false) : null;
-        dense = nn.Linear(LatentSize + embedding, start * startChannels);
-        upsampling = nn.ModuleList(Enumerable.Range(0, channels.Length - 1)
-            .Select(i => new FoldConvTranspose1d(channels[i], channels[i + 1], kernel, stride, padding, outputPadding)).ToArray());
+        dense = nn.Linear(LatentSize + embedding, start.Aggregate(1L, (a, b) => a * b) * startChannels);
+        upsampling = nn.ModuleList(Enumerable.Range(0, channels.Length - 1).Select(i => layer(channels[i], channels[i + 1])).ToArray());
         RegisterComponents();
     }
 
@@ -48,12 +52,15 @@ public abstract class UpsamplingGenerator : BeyondGan.Modules.Generator
     public override Tensor forward(Tensor z, Tensor? condition)
     {
         var input = labelEmbedding is null ? z : cat([z, labelEmbedding.call(condition ?? throw new ArgumentException("a conditional generator needs a label"))], 1);
-        var x = nn.functional.relu(dense.call(input)).view(z.shape[0], startChannels, start);
+        var x = nn.functional.relu(dense.call(input)).view([z.shape[0], startChannels, .. start]);
         for (int i = 0; i < upsampling.Count; i++)
         {
             x = upsampling[i].call(x);
             x = i == upsampling.Count - 1 ? tanh(x) : nn.functional.relu(x);
         }
-        return x;
+        return Output(x);
     }
+
+    /// <summary>The last layer's output as the model's sample (the identity; a 2-D generator drops its single channel).</summary>
+    protected virtual Tensor Output(Tensor x) => x;
 }

@@ -27,6 +27,20 @@ internal static class DefaultInitialization
         return Own(init.weight!, init.bias!);
     }
 
+    /// <summary>A kernel (outputs × inputs × kernel × kernel) and bias initialised exactly as <c>nn.Conv2d(inputs, outputs, kernel)</c> would be.</summary>
+    public static (Parameter Weight, Parameter Bias) Conv2d(int inputs, int outputs, int kernel)
+    {
+        using var init = nn.Conv2d(inputs, outputs, kernel);
+        return Own(init.weight!, init.bias!);
+    }
+
+    /// <summary>A kernel (inputs × outputs × kernel × kernel) and bias initialised exactly as <c>nn.ConvTranspose2d(inputs, outputs, kernel)</c> would be.</summary>
+    public static (Parameter Weight, Parameter Bias) ConvTranspose2d(int inputs, int outputs, int kernel)
+    {
+        using var init = nn.ConvTranspose2d(inputs, outputs, kernel);
+        return Own(init.weight!, init.bias!);
+    }
+
     private static (Parameter Weight, Parameter Bias) Own(Tensor weight, Tensor bias) =>
         (nn.Parameter(weight.detach().clone()), nn.Parameter(bias.detach().clone()));
 }

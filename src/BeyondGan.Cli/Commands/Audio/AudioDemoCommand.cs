@@ -21,7 +21,7 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         [CommandOption("--steps <N>"), Description("Generator steps (default 700)."), DefaultValue(700L)]
         public long Steps { get; init; } = 700;
 
-        [CommandOption("--model <NAME>"), Description("spectrogram (default) or wavegan, as `audio fit --model`."), DefaultValue("spectrogram")]
+        [CommandOption("--model <NAME>"), Description("spectrogram (default), specgan or wavegan, as `audio fit --model`."), DefaultValue("spectrogram")]
         public string Model { get; init; } = "spectrogram";
 
         [CommandOption("--lr <LR>"), Description("Adam learning rate (default 5e-4)."), DefaultValue(5e-4)]
@@ -46,7 +46,7 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         public int Threads { get; init; }
 
         public override ValidationResult Validate() =>
-            Model is not ("wavegan" or "spectrogram") ? ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram).")
+            Model is not ("wavegan" or "spectrogram" or "specgan") ? ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram, specgan).")
             : Steps < 1 ? ValidationResult.Error("--steps must be at least 1.")
             : Clips < 5 ? ValidationResult.Error("--clips must be at least 5.")
             : TableFormatSettings.CheckOutput("--report", Report);

@@ -21,10 +21,10 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim. Both conditional on the clips' labels when they have them. vocoder: HiFi-GAN class, log-mel spectrogram → waveform (multi-period and multi-scale critics, least squares, feature matching, mel L1), for audio vocode."), DefaultValue("spectrogram")]
+        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim; specgan: the same spectrograms from SpecGAN's own 2-D networks (5 × 5 convolutions, stride 2). All three conditional on the clips' labels when they have them. vocoder: HiFi-GAN class, log-mel spectrogram → waveform (multi-period and multi-scale critics, least squares, feature matching, mel L1), for audio vocode."), DefaultValue("spectrogram")]
         public string Model { get; init; } = "spectrogram";
 
-        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram model also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps) or paper (WaveGAN only: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
+        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram models also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps; specgan d = 8) or paper (WaveGAN and SpecGAN: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
         public string Preset { get; init; } = "cpu";
 
         [CommandOption("--rate <HZ>"), Description("The model's sample rate; clips are resampled to it (cpu preset: 8000).")]
@@ -36,10 +36,10 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--layers <N>"), Description("Upsampling layers of ×4 (cpu preset: 4; paper: 5).")]
         public int? Layers { get; init; }
 
-        [CommandOption("--width <D>"), Description("Model width d (cpu preset: 16; paper: 64).")]
+        [CommandOption("--width <D>"), Description("Model width d (cpu preset: 16, specgan 8; paper: 64).")]
         public int? Width { get; init; }
 
-        [CommandOption("--steps <N>"), Description("Generator steps (spectrogram 4000, wavegan 2000), each after --critic-steps critic updates.")]
+        [CommandOption("--steps <N>"), Description("Generator steps (spectrogram and specgan 4000, wavegan 2000), each after --critic-steps critic updates.")]
         public long? Steps { get; init; }
 
         [CommandOption("--batch-size <N>"), Description("Clips per batch (default 64).")]
@@ -78,7 +78,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
-            if (Model is not ("wavegan" or "spectrogram" or "vocoder")) return ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram, vocoder).");
+            if (Model is not ("wavegan" or "spectrogram" or "specgan" or "vocoder")) return ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram, specgan, vocoder).");
             if (Preset is not ("cpu" or "paper")) return ValidationResult.Error($"--preset {Preset}: unknown preset (cpu, paper).");
             if (PreviewEvery < 0) return ValidationResult.Error("--preview-every must be 0 or positive.");
             var v = base.Validate();
