@@ -105,13 +105,19 @@ public sealed record AudioModelOptions
         _ => throw new ArgumentException($"--preset {name}: unknown preset (cpu, paper)."),
     };
 
+    /// <summary>The models <see cref="Model"/> names.</summary>
+    public static readonly IReadOnlyList<string> Models = ["wavegan", "spectrogram", "specgan", "vocoder"];
+
+    /// <summary>True for the models that draw SpecGAN's spectrograms ("spectrogram", "specgan"), turned into audio by Griffin-Lim.</summary>
+    [JsonIgnore] public bool UsesSpectrogram => Model is "spectrogram" or "specgan";
+
     /// <summary>How clips are prepared for this model.</summary>
     [JsonIgnore] public ClipPreparation Preparation => new() { SampleRate = SampleRate, Length = Length, TrimBelowPeakDb = TrimBelowPeakDb, LoudnessDbfs = LoudnessDbfs };
 
     /// <summary>Throws <see cref="ArgumentException"/> with a clear message for any invalid value.</summary>
     public void Validate()
     {
-        if (Model is not ("wavegan" or "spectrogram" or "specgan" or "vocoder")) throw new ArgumentException($"--model {Model}: unknown model (wavegan, spectrogram, specgan, vocoder).");
+        if (!Models.Contains(Model)) throw new ArgumentException($"--model {Model}: unknown model ({string.Join(", ", Models)}).");
         Preparation.Validate();
         if (Model == "vocoder")
         {
@@ -119,7 +125,7 @@ public sealed record AudioModelOptions
             if (Length % Hop != 0) throw new ArgumentException($"--length {Length}: the vocoder needs a multiple of its hop {Hop}.");
             if (Width < 2) throw new ArgumentException($"--width {Width}: the vocoder needs at least 2.");
         }
-        if (Model is "spectrogram" or "specgan")
+        if (UsesSpectrogram)
         {
             int frames = Model == "specgan" ? 32 : 16;
             if (Length % (frames * Hop) != 0) throw new ArgumentException($"--length {Length}: the {Model} model needs a multiple of {frames * Hop} samples ({frames} × the hop of {Hop}).");

@@ -41,7 +41,7 @@ public sealed class AudioSynthesizer : IDisposable
     }
 
     /// <summary>True for the spectrogram models, 1-D and SpecGAN (their generator's output goes through Griffin-Lim).</summary>
-    public bool IsSpectrogram => State.Options.Model is "spectrogram" or "specgan";
+    public bool IsSpectrogram => State.Options.UsesSpectrogram;
 
     /// <summary>True for the vocoder (log-mel spectrogram → waveform; it re-synthesises clips with <see cref="Vocode"/> and does not sample).</summary>
     public bool IsVocoder => State.Options.Model == "vocoder";
@@ -85,7 +85,7 @@ public sealed class AudioSynthesizer : IDisposable
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();
         float[]? binMean = null, binStd = null;
         Tensor examples = ClipPreparation.Stack(prepared).unsqueeze(1);   // [clips, 1, length]
-        if (options.Model is "spectrogram" or "specgan")
+        if (options.UsesSpectrogram)
         {
             using var stft = new StftMagnitude(options.Length, hop: options.Hop);
             using var waves = examples;

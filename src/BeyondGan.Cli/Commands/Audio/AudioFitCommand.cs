@@ -78,7 +78,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         public override ValidationResult Validate()
         {
             if (Out is null) return ValidationResult.Error("--out MODEL.bgan is required.");
-            if (Model is not ("wavegan" or "spectrogram" or "specgan" or "vocoder")) return ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram, specgan, vocoder).");
+            if (!AudioModelOptions.Models.Contains(Model)) return ValidationResult.Error($"--model {Model}: unknown model ({string.Join(", ", AudioModelOptions.Models)}).");
             if (Preset is not ("cpu" or "paper")) return ValidationResult.Error($"--preset {Preset}: unknown preset (cpu, paper).");
             if (PreviewEvery < 0) return ValidationResult.Error("--preview-every must be 0 or positive.");
             var v = base.Validate();
