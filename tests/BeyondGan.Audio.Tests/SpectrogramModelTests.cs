@@ -52,6 +52,28 @@ public sealed class SpectrogramModelTests : IDisposable
         using var loaded = AudioModelFile.Load(path);
         Assert.Equal(draw.SelectMany(c => c.Samples), loaded.Sample(10, 4, "tone").SelectMany(c => c.Samples));
         Assert.Throws<ArgumentException>(() => (options with { Length = 1536 }).Validate());   // not a multiple of 16 hops
+
+        // The truncation trick: ψ = 1 is the plain draw; ψ < 1 a different, reproducible one; ψ outside (0, 1] refused.
+        Assert.Equal(draw.SelectMany(c => c.Samples), a.Sample(10, 4, "tone", truncation: 1).SelectMany(c => c.Samples));
+        var truncated = a.Sample(10, 4, "tone", truncation: 0.5).SelectMany(c => c.Samples).ToArray();
+        Assert.NotEqual(draw.SelectMany(c => c.Samples), truncated);
+        Assert.Equal(truncated, b.Sample(10, 4, "tone", truncation: 0.5).SelectMany(c => c.Samples));
+        Assert.Throws<ArgumentException>(() => a.Sample(1, 4, truncation: 0));
+        Assert.Throws<ArgumentException>(() => a.Sample(1, 4, truncation: 1.5));
+    }
+
+    [Fact]
+    public void A_truncated_latent_is_the_uniform_prior_narrowed_to_psi()
+    {
+        using var g = new SpectrogramGenerator(WaveGanTests.Tiny with { Model = "spectrogram" }, 128, 16, 0);
+        using var a = new TorchSharp.torch.Generator(5);
+        using var b = new TorchSharp.torch.Generator(5);
+        var plain = g.SampleLatent(256, a, CPU);
+        var narrow = g.SampleLatent(256, b, CPU, 0.3);
+        Assert.True(narrow.abs().max().item<float>() <= 0.3f);
+        Assert.True(plain.abs().max().item<float>() > 0.9f);
+        Assert.True(narrow.allclose(plain * 0.3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => g.SampleLatent(1, a, CPU, -0.5));
     }
 
     [Fact]

@@ -98,6 +98,8 @@ public sealed class AudioCommandTests : IDisposable
         {
             (["audio", "sample", P("m.bgan"), "--count", "2", "--out", P("s"), "--label", "7"], "--label 7: not a label of the training clips"),
             (["audio", "sample", P("m.bgan"), "--count", "2", "--out", P("full")], "the folder exists and is not empty"),
+            (["audio", "sample", P("m.bgan"), "--count", "2", "--out", P("s"), "--truncation", "0"], "--truncation must be in (0, 1]"),
+            (["audio", "sample", P("m.bgan"), "--count", "2", "--out", P("s"), "--truncation", "1.5"], "--truncation must be in (0, 1]"),
         })
         {
             var (exit, output) = CliRunner.Run(args);

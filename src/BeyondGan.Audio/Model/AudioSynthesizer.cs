@@ -157,11 +157,14 @@ public sealed class AudioSynthesizer : IDisposable
     /// <summary>
     /// Streams <paramref name="count"/> generated clips (with the label each was generated for), chunk by chunk, or only the chunks
     /// of <paramref name="shard"/>. With <paramref name="label"/> every clip is generated for that label; without, a
-    /// conditional model draws labels in the training mixture. The same seed gives the same clips.
+    /// conditional model draws labels in the training mixture. <paramref name="truncation"/> ψ &lt; 1 draws the latent from
+    /// [−ψ, ψ] only (<see cref="UpsamplingGenerator.SampleLatent(long, TorchSharp.torch.Generator, Device, double)"/>). The same
+    /// seed gives the same clips.
     /// </summary>
-    public IEnumerable<(float[] Samples, string? Label)> Sample(long count, long seed = 0, string? label = null, Shard? shard = null)
+    public IEnumerable<(float[] Samples, string? Label)> Sample(long count, long seed = 0, string? label = null, Shard? shard = null, double truncation = 1)
     {
         if (IsVocoder) throw new ArgumentException("this model is a vocoder: it re-synthesises clips from their mels (audio vocode), it does not sample.");
+        if (!(truncation > 0 && truncation <= 1)) throw new ArgumentException($"--truncation {truncation}: must be in (0, 1] (1: no truncation).");
         int? labelId = null;
         if (label is not null)
         {
@@ -171,16 +174,16 @@ public sealed class AudioSynthesizer : IDisposable
             labelId = k;
         }
         var plan = new DrawPlan(count, ChunkClips, shard ?? Shard.Whole, seed);
-        return Chunks(plan, labelId);
+        return Chunks(plan, labelId, truncation);
     }
 
-    private IEnumerable<(float[], string?)> Chunks(DrawPlan plan, int? label)
+    private IEnumerable<(float[], string?)> Chunks(DrawPlan plan, int? label, double truncation)
     {
         foreach (var (index, _, n) in plan.Chunks())
-            foreach (var clip in SampleChunk(n, plan.ChunkSeed(index), label)) yield return clip;
+            foreach (var clip in SampleChunk(n, plan.ChunkSeed(index), label, truncation)) yield return clip;
     }
 
-    private List<(float[], string?)> SampleChunk(int count, ulong seed, int? label)
+    private List<(float[], string?)> SampleChunk(int count, ulong seed, int? label, double truncation)
     {
         var device = TorchRuntime.ParseDevice(State.Options.Device);
         using var rng = new TorchSharp.torch.Generator(seed);
@@ -193,7 +196,7 @@ public sealed class AudioSynthesizer : IDisposable
         try
         {
             // The latent first, then the labels: a chunk's first clips are then the same however many it holds.
-            var z = Generator.SampleLatent(count, rng, device);
+            var z = ((UpsamplingGenerator)Generator).SampleLatent(count, rng, device, truncation);
             long[]? ids = null;
             Tensor? condition = null;
             if (State.Labels is { } labels)

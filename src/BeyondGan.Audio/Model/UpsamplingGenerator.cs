@@ -48,6 +48,18 @@ public abstract class UpsamplingGenerator : BeyondGan.Modules.Generator
     public override Tensor SampleLatent(long count, TorchSharp.torch.Generator rng, Device device) =>
         (rand([count, LatentSize], generator: rng) * 2 - 1).to(device);
 
+    /// <summary>
+    /// The truncation trick (Brock et al. 2019, BigGAN §3.1) for this uniform prior: z ~ U(−ψ, ψ), which is U(−1, 1) with every
+    /// value outside [−ψ, ψ] redrawn. ψ = 1 is <see cref="SampleLatent(long, TorchSharp.torch.Generator, Device)"/> exactly; a
+    /// smaller ψ trades diversity for samples nearer the generator's typical output.
+    /// </summary>
+    public Tensor SampleLatent(long count, TorchSharp.torch.Generator rng, Device device, double truncation)
+    {
+        if (!(truncation > 0 && truncation <= 1)) throw new ArgumentOutOfRangeException(nameof(truncation), truncation, "the truncation ψ must be in (0, 1].");
+        var z = SampleLatent(count, rng, device);
+        return truncation == 1 ? z : z * truncation;
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor z, Tensor? condition)
     {

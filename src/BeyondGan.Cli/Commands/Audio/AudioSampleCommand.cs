@@ -27,6 +27,9 @@ internal sealed class AudioSampleCommand : Command<AudioSampleCommand.Settings>
         [CommandOption("--label <LABEL>"), Description("A conditional model: every clip is generated for this label (default: labels in their training proportions).")]
         public string? Label { get; init; }
 
+        [CommandOption("--truncation <PSI>"), Description("Draw the latent from [[−PSI, PSI]] only (BigGAN's truncation trick; 0 < PSI ≤ 1): nearer the typical clip, less diverse (default 1: none)."), DefaultValue(1.0)]
+        public double Truncation { get; init; }
+
         [CommandOption("--seed <S>"), Description("Seed of the draw (default 0); the same seed gives byte-identical files."), DefaultValue(0L)]
         public long Seed { get; init; }
 
@@ -44,6 +47,7 @@ internal sealed class AudioSampleCommand : Command<AudioSampleCommand.Settings>
             if (Count is null) return ValidationResult.Error("--count N is required.");
             if (Count < 1) return ValidationResult.Error($"--count must be at least 1, got {Count}.");
             if (Out is null) return ValidationResult.Error("--out DIR is required.");
+            if (!(Truncation > 0 && Truncation <= 1)) return ValidationResult.Error($"--truncation must be in (0, 1] (1: no truncation), got {Truncation}.");
             return Threads < 0 ? ValidationResult.Error("--threads must be 0 or positive.") : ValidationResult.Success();
         }
     }
@@ -59,7 +63,7 @@ internal sealed class AudioSampleCommand : Command<AudioSampleCommand.Settings>
         var shard = settings.Shard is null ? BeyondGan.Sampling.Shard.Whole : BeyondGan.Sampling.Shard.Parse(settings.Shard);
         long count = settings.Count!.Value;
         var plan = new DrawPlan(count, AudioSynthesizer.ChunkClips, shard, settings.Seed);
-        var clips = model.Sample(count, settings.Seed, settings.Label, shard);   // checks --label now, draws lazily
+        var clips = model.Sample(count, settings.Seed, settings.Label, shard, settings.Truncation);   // checks --label now, draws lazily
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
         Console.CancelKeyPress += onCancel;
