@@ -63,6 +63,33 @@ public sealed class SpectrogramModelTests : IDisposable
     }
 
     [Fact]
+    public void The_auxiliary_classifier_trains_a_class_head_is_kept_in_the_options_and_needs_labels()
+    {
+        var clips = WaveGanTests.DemoClips();
+        var options = WaveGanTests.Tiny with { Model = "spectrogram", Seed = 2 };
+        using var plain = AudioSynthesizer.Fit(clips, options);
+        using var ac = AudioSynthesizer.Fit(clips, options with { AuxiliaryClassifier = 1 });
+        Assert.Empty(plain.History.Series("auxiliary_classifier_critic"));
+        // Four classes: an untrained head's cross-entropy is near ln 4 ≈ 1.39; the generator's term is a tenth of its own.
+        Assert.All(ac.History.Series("auxiliary_classifier_critic"), p => Assert.InRange(p.Value, 0.5, 3));
+        Assert.All(ac.History.Series("auxiliary_classifier_generator"), p => Assert.InRange(p.Value, 0.05, 0.3));
+        Assert.NotEqual(plain.Sample(4, 1).SelectMany(c => c.Samples), ac.Sample(4, 1).SelectMany(c => c.Samples));
+        var path = Path.Combine(dir, "ac.bgan");
+        AudioModelFile.Save(path, ac);
+        using var loaded = AudioModelFile.Load(path);
+        Assert.Equal(1, loaded.State.Options.AuxiliaryClassifier);
+
+        using var critic = new SpectrogramCritic(options with { AuxiliaryClassifier = 1 }, 128, 16, 4);
+        Assert.Equal(new long[] { 3, 4 }, critic.ClassLogits(randn(3, 128, 16)).shape);
+        using var without = new SpectrogramCritic(options, 128, 16, 4);
+        Assert.Equal(0, without.Classes);
+        var unlabelled = AudioFolder.FromClips("u", clips.Clips.Select(c => c with { Label = null }).ToList());
+        Assert.Contains("--auxiliary-classifier needs labelled clips",
+            Assert.Throws<ArgumentException>(() => AudioSynthesizer.Fit(unlabelled, options with { AuxiliaryClassifier = 1 })).Message);
+        Assert.Throws<ArgumentException>(() => (options with { AuxiliaryClassifier = -1 }).Validate());
+    }
+
+    [Fact]
     public void A_truncated_latent_is_the_uniform_prior_narrowed_to_psi()
     {
         using var g = new SpectrogramGenerator(WaveGanTests.Tiny with { Model = "spectrogram" }, 128, 16, 0);

@@ -81,6 +81,7 @@ public sealed class AudioCommandTests : IDisposable
             (["audio", "fit", other, "--model", "diffwave", "--out", P("m.bgan")], "--model diffwave: unknown model"),
             (["audio", "fit", other, "--model", "specgan", "--length", "3072", "--out", P("m.bgan")], "--length 3072: the specgan model needs a multiple of 2048 samples"),
             (["audio", "fit", other, "--preset", "paper", "--out", P("m.bgan")], "--preset paper: WaveGAN's published size"),
+            (["audio", "fit", other, "--auxiliary-classifier", "1", "--out", P("m.bgan")], "--auxiliary-classifier needs labelled clips"),
             (["audio", "sample", P("text.bgan"), "--count", "2", "--out", P("s")], "this is a text model, not a BeyondGan audio model"),
             (["audio", "sample", P("missing.bgan"), "--count", "2", "--out", P("s")], "missing.bgan: model file not found"),
         })

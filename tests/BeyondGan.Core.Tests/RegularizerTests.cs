@@ -74,6 +74,32 @@ public class RegularizerTests
     }
 
     [Fact]
+    public void Auxiliary_classifier_is_the_weighted_cross_entropy_of_the_asked_class()
+    {
+        // Logits (0, ln 3): p = (1/4, 3/4). Class 1 costs ln 4/3, class 0 ln 4; the batch's mean is their average.
+        var critic = new IdentityClassifyingCritic(2);
+        var g = new MlpGenerator(2, new[] { 4 }, 2);
+        var ac = new AuxiliaryClassifier(criticWeight: 2, generatorWeight: 0.1);
+        ac.Attach(g, critic, new WassersteinLoss());
+        var x = tensor(new[] { 0f, (float)Math.Log(3), 0f, (float)Math.Log(3) }).reshape(2, 2);
+        var labels = tensor(new[] { 0f, 1f, 1f, 0f }).reshape(2, 2);
+        double expected = (Math.Log(4.0 / 3) + Math.Log(4)) / 2;
+        var inputs = new CriticPenaltyInputs(critic, x, x, labels, labels, x.sum(1), x.sum(1), new TorchSharp.torch.Generator(1));
+        Assert.Equal(2 * expected, ac.CriticPenalty(inputs)!.item<float>(), 5);
+
+        var fake = x.clone().requires_grad_(true);
+        var penalty = ac.GeneratorPenalty(new GeneratorPenaltyInputs(g, critic, fake, zeros(2, 2), labels, fake.sum(1), new TorchSharp.torch.Generator(1)))!;
+        Assert.Equal(0.1 * expected, penalty.item<float>(), 5);
+        penalty.backward();
+        // d CE / d logits = p − onehot, averaged over the batch of 2 and weighted 0.1: sample 0 (class 1) gets 0.05·(1/4, −1/4).
+        Assert.Equal(new[] { 0.0125f, -0.0125f }, TestNets.Flatten(fake.grad!)[..2].Select(v => MathF.Round(v, 6)));
+
+        Assert.Throws<ArgumentException>(() => ac.CriticPenalty(inputs with { RealCondition = null }));
+        Assert.Throws<ArgumentException>(() => new AuxiliaryClassifier().Attach(g, new LinearCritic(new[] { 1f, 1f }), new WassersteinLoss()));
+        Assert.Throws<ArgumentException>(() => new AuxiliaryClassifier(0, 0));
+    }
+
+    [Fact]
     public void Weight_clipping_clamps_every_critic_parameter()
     {
         var critic = new LinearCritic(new[] { 3f, -0.005f });

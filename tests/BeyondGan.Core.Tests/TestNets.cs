@@ -39,3 +39,11 @@ internal static class TestNets
 
     public static float[] AllWeights(nn.Module m) => m.parameters().SelectMany(p => Flatten(p)).ToArray();
 }
+
+/// <summary>A critic whose class head's logits are its input itself (and whose score is their sum), for the auxiliary classifier.</summary>
+internal sealed class IdentityClassifyingCritic(int classes) : Critic(nameof(IdentityClassifyingCritic)), IClassifyingCritic
+{
+    public int Classes => classes;
+    public Tensor ClassLogits(Tensor x) => x;
+    public override Tensor forward(Tensor x, Tensor? c) => x.sum(1);
+}

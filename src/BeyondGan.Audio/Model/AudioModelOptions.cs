@@ -37,6 +37,12 @@ public sealed record AudioModelOptions
     [JsonPropertyName("penalty_fraction")] public double PenaltyFraction { get; init; } = 0.25;
     /// <summary>Decay of the generator's exponential moving average, whose weights the model keeps and samples with (null: none, as WaveGAN).</summary>
     [JsonPropertyName("ema")] public double? Ema { get; init; }
+    /// <summary>
+    /// Weight of AC-GAN's auxiliary classifier (Odena et al. 2017) on a conditional model: the critic's class head learns the
+    /// real clips' labels with this weight, the generator is pushed to make its clips classifiable as their label with a tenth
+    /// of it (Gulrajani et al. 2017's 1 and 0.1). 0: none.
+    /// </summary>
+    [JsonPropertyName("auxiliary_classifier")] public double AuxiliaryClassifier { get; init; }
     /// <summary>Adam learning rate of both networks (WaveGAN: 1e-4).</summary>
     [JsonPropertyName("learning_rate")] public double LearningRate { get; init; } = 1e-4;
     /// <summary>Adam β1 (WaveGAN: 0.5).</summary>
@@ -146,6 +152,8 @@ public sealed record AudioModelOptions
         if (LearningRate <= 0) throw new ArgumentException($"--lr {LearningRate}: must be positive.");
         if (PenaltyFraction is <= 0 or > 1) throw new ArgumentException($"--penalty-fraction {PenaltyFraction}: must be in (0, 1].");
         if (Ema is <= 0 or >= 1) throw new ArgumentException($"--ema {Ema}: must be in (0, 1).");
+        if (AuxiliaryClassifier < 0) throw new ArgumentException($"--auxiliary-classifier {AuxiliaryClassifier}: must be 0 or more.");
+        if (AuxiliaryClassifier > 0 && Model == "vocoder") throw new ArgumentException("--auxiliary-classifier: the vocoder has no labels to classify.");
         if (GradientPenalty < 0) throw new ArgumentException($"gradient penalty must be 0 or more, got {GradientPenalty}.");
     }
 }

@@ -80,8 +80,7 @@ public sealed class AudioSynthesizer : IDisposable
         var ready = clips.Clips.Select(preparation.Prepare).ToList();
         var prepared = ready.Select(r => r.Samples).ToList();
         int cropped = ready.Count(r => r.Cropped);
-        bool labelled = clips.Clips.All(c => c.Label is not null) && clips.Labels.Count >= 2;
-        var labels = labelled ? clips.Labels : null;
+        var labels = TrainsConditional(clips, options) ? clips.Labels : null;
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();
         float[]? binMean = null, binStd = null;
         Tensor examples = ClipPreparation.Stack(prepared).unsqueeze(1);   // [clips, 1, length]
@@ -142,6 +141,7 @@ public sealed class AudioSynthesizer : IDisposable
         var list = new List<GanRegularizer>();
         if (options.GradientPenalty > 0) list.Add(new GradientPenalty(options.GradientPenalty, options.PenaltyFraction));
         if (options.Ema is double decay) list.Add(new GeneratorEma(decay));
+        if (options.AuxiliaryClassifier > 0) list.Add(new AuxiliaryClassifier(options.AuxiliaryClassifier, options.AuxiliaryClassifier / 10));
         return list;
     }
 
@@ -149,6 +149,18 @@ public sealed class AudioSynthesizer : IDisposable
     {
         for (int i = 0; i < labels.Count; i++) if (labels[i] == label) return i;
         return -1;
+    }
+
+    /// <summary>
+    /// True when a model fit on <paramref name="clips"/> is conditional: every clip has a label and there are at least two. Throws
+    /// <see cref="ArgumentException"/> when <paramref name="options"/> ask for the auxiliary classifier and the clips are not.
+    /// </summary>
+    public static bool TrainsConditional(AudioFolder clips, AudioModelOptions options)
+    {
+        bool labelled = clips.Clips.All(c => c.Label is not null) && clips.Labels.Count >= 2;
+        if (!labelled && options.AuxiliaryClassifier > 0 && options.Model != "vocoder")
+            throw new ArgumentException("--auxiliary-classifier needs labelled clips (--label-pattern or a label column): this model would be unconditional.");
+        return labelled;
     }
 
     /// <summary>Clips per chunk of a draw.</summary>

@@ -9,5 +9,5 @@ public sealed class SpectrogramCritic : StridedCritic
 {
     /// <summary>Builds the network for spectrograms of <paramref name="bins"/> × <paramref name="frames"/>.</summary>
     public SpectrogramCritic(AudioModelOptions options, int bins, int frames, int labels)
-        : base(nameof(SpectrogramCritic), labels, [bins, 8 * options.Width, 8 * options.Width, 16 * options.Width, 16 * options.Width], 5, 2, 2, frames / 16, 0) { }
+        : base(nameof(SpectrogramCritic), labels, [bins, 8 * options.Width, 8 * options.Width, 16 * options.Width, 16 * options.Width], 5, 2, 2, frames / 16, 0, options.AuxiliaryClassifier > 0) { }
 }

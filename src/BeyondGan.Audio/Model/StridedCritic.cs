@@ -1,4 +1,6 @@
 using BeyondGan.Layers;
+using BeyondGan.Modules;
+using BeyondGan.Regularizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,23 +11,27 @@ namespace BeyondGan.Audio.Model;
 /// The critic shape WaveGAN and SpecGAN share (Donahue et al. 2019, Table 4): strided convolutions (1-D; 2-D for
 /// <see cref="SpecGanCritic"/>) through channels[0] →
 /// channels[1] → …, LeakyReLU 0.2, optionally phase shuffle after each but the last, no normalisation (WGAN-GP), a dense
-/// score, and for labels the projection term ⟨embed(y), φ(x)⟩ (Miyato &amp; Koyama 2018, Eq. 3). Convolutions are
+/// score, and for labels the projection term ⟨embed(y), φ(x)⟩ (Miyato &amp; Koyama 2018, Eq. 3) and optionally AC-GAN's class
+/// head, a dense layer from φ(x) to the labels' logits (<see cref="AuxiliaryClassifier"/>). Convolutions are
 /// <see cref="UnfoldConv1d"/> or <see cref="UnfoldConv2d"/>: the gradient penalty needs input gradients (docs/TORCHSHARP.md).
 /// </summary>
-public abstract class StridedCritic : BeyondGan.Modules.Critic
+public abstract class StridedCritic : BeyondGan.Modules.Critic, IClassifyingCritic
 {
     private readonly ModuleList<nn.Module<Tensor, Tensor>> convolutions;
     private readonly ModuleList<PhaseShuffle> shuffles;
     private readonly Linear score;
     private readonly Linear? projection;
+    private readonly Linear? classifier;
 
-    /// <summary>Builds the layers; <paramref name="positions"/> is the length left after the last convolution, <paramref name="phaseShuffle"/> 0 for none.</summary>
-    protected StridedCritic(string name, int labels, int[] channels, int kernel, int stride, int padding, long positions, int phaseShuffle)
-        : this(name, labels, channels, (i, o) => new UnfoldConv1d(i, o, kernel, stride, padding), positions, phaseShuffle) { }
+    /// <summary>Builds the layers; <paramref name="positions"/> is the length left after the last convolution, <paramref name="phaseShuffle"/> 0 for none,
+    /// <paramref name="classHead"/> adds the class head (labels only).</summary>
+    protected StridedCritic(string name, int labels, int[] channels, int kernel, int stride, int padding, long positions, int phaseShuffle, bool classHead = false)
+        : this(name, labels, channels, (i, o) => new UnfoldConv1d(i, o, kernel, stride, padding), positions, phaseShuffle, classHead) { }
 
     /// <summary>Builds the layers: <paramref name="channels"/>[i] → [i + 1] by <paramref name="layer"/>(inputs, outputs); <paramref name="positions"/> is what the last leaves (length, or height × width).</summary>
-    protected StridedCritic(string name, int labels, int[] channels, Func<int, int, nn.Module<Tensor, Tensor>> layer, long positions, int phaseShuffle) : base(name)
+    protected StridedCritic(string name, int labels, int[] channels, Func<int, int, nn.Module<Tensor, Tensor>> layer, long positions, int phaseShuffle, bool classHead = false) : base(name)
     {
+        if (classHead && labels < 1) throw new ArgumentException("A class head needs labels: this critic is unconditional.");
         var layers = new List<nn.Module<Tensor, Tensor>>();
         var shuffle = new List<PhaseShuffle>();
         for (int i = 0; i < channels.Length - 1; i++)
@@ -38,6 +44,9 @@ public abstract class StridedCritic : BeyondGan.Modules.Critic
         long features = channels[^1] * positions;
         score = nn.Linear(features, 1);
         projection = labels > 0 ? nn.Linear(labels, features, hasBias: false) : null;
+        // Made last, so a critic without the head draws its initial weights exactly as before the head existed.
+        classifier = classHead ? nn.Linear(features, labels) : null;
+        Classes = classHead ? labels : 0;
         RegisterComponents();
     }
 
@@ -51,7 +60,24 @@ public abstract class StridedCritic : BeyondGan.Modules.Critic
     }
 
     /// <inheritdoc />
+    public int Classes { get; }
+
+    /// <inheritdoc />
     public override Tensor forward(Tensor x, Tensor? condition)
+    {
+        var h = Features(x);
+        var s = score.call(h);
+        if (projection is not null)
+            s = s + (projection.call(condition ?? throw new ArgumentException("a conditional critic needs a label")) * h).sum(1, keepdim: true);
+        return s;
+    }
+
+    /// <inheritdoc />
+    public Tensor ClassLogits(Tensor x) =>
+        (classifier ?? throw new InvalidOperationException("this critic has no class head (--auxiliary-classifier)")).call(Features(x));
+
+    /// <summary>φ(x): the last convolution's activations, flattened.</summary>
+    private Tensor Features(Tensor x)
     {
         x = Input(x);
         for (int i = 0; i < convolutions.Count; i++)
@@ -59,11 +85,7 @@ public abstract class StridedCritic : BeyondGan.Modules.Critic
             x = nn.functional.leaky_relu(convolutions[i].call(x), 0.2);
             if (i < shuffles.Count) x = shuffles[i].call(x);
         }
-        var h = x.flatten(1);
-        var s = score.call(h);
-        if (projection is not null)
-            s = s + (projection.call(condition ?? throw new ArgumentException("a conditional critic needs a label")) * h).sum(1, keepdim: true);
-        return s;
+        return x.flatten(1);
     }
 
     /// <summary>A sample as the first convolution takes it (the identity; a 2-D critic adds the single channel).</summary>

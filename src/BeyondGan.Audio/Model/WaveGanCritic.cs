@@ -9,5 +9,5 @@ public sealed class WaveGanCritic : StridedCritic
     /// <summary>Builds the network for <paramref name="options"/> and <paramref name="labels"/> labels (0: unconditional).</summary>
     public WaveGanCritic(AudioModelOptions options, int labels)
         : base(nameof(WaveGanCritic), labels, [1, .. Enumerable.Range(0, options.Layers).Select(i => options.Width << i)], 25, 4, 11,
-            options.Length / (1L << (2 * options.Layers)), options.PhaseShuffle) { }
+            options.Length / (1L << (2 * options.Layers)), options.PhaseShuffle, options.AuxiliaryClassifier > 0) { }
 }

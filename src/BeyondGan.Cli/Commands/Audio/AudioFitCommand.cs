@@ -57,6 +57,9 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--ema <DECAY>"), Description("Keep an exponential moving average of the generator's weights with this decay and sample with it (spectrogram 0.999, wavegan none; 0 = none).")]
         public double? Ema { get; init; }
 
+        [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head on the critic: it learns the real clips' labels with weight W, the generator is pushed to make its clips classifiable as their label with W/10 (default 0: none; labelled clips only).")]
+        public double? AuxiliaryClassifier { get; init; }
+
         [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (spectrogram 5e-4, wavegan 1e-4).")]
         public double? LearningRate { get; init; }
 
@@ -93,6 +96,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
                 SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
                 Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, CriticSteps = CriticSteps ?? o.CriticSteps,
                 PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction, Ema = Ema is null ? o.Ema : Ema == 0 ? null : Ema, LearningRate = LearningRate ?? o.LearningRate,
+                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier,
                 TrimBelowPeakDb = NoTrim ? null : o.TrimBelowPeakDb, LoudnessDbfs = NoNormalize ? null : o.LoudnessDbfs,
             };
         }
@@ -126,7 +130,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
     {
         var rates = clips.Clips.GroupBy(c => c.SampleRate).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} Hz").ToList();
         var labels = clips.Labels;
-        string labelNote = labels.Count >= 2 && clips.Clips.All(c => c.Label is not null) ? $"{labels.Count} labels" : "unlabelled (unconditional model)";
+        string labelNote = AudioSynthesizer.TrainsConditional(clips, options) ? $"{labels.Count} labels" : "unlabelled (unconditional model)";
         string mixed = clips.MixedDown > 0 ? $"; {clips.MixedDown:N0} multi-channel clips mixed down to mono" : "";
         return $"{clips.Source}: {clips.Clips.Count:N0} clips, {string.Join(", ", rates)}, {labelNote}{mixed}; " +
                $"resampled to {options.SampleRate} Hz, {options.Length:N0} samples ({options.Length / (double)options.SampleRate:F2} s); {options.Steps:N0} steps of {options.BatchSize}";
