@@ -83,7 +83,7 @@ public static class BeyondGanApp
             {
                 audio.SetDescription("Audio generation: fit WaveGAN on a folder of WAV clips (conditional on their labels), sample clips, score them with a classifier trained on the real clips.");
                 audio.AddCommand<AudioDemoCommand>("demo")
-                    .WithDescription("Fit a conditional WaveGAN on tones, chirps, noise bursts and beeps the project makes itself, sample, and score (no data needed).")
+                    .WithDescription("Fit a conditional GAN (the spectrogram model by default) on tones, chirps, noise bursts and beeps the project makes itself, sample, and score (no data needed).")
                     .WithExample("audio", "demo", "--report", "audio.html");
                 audio.AddCommand<AudioSchemaCommand>("schema")
                     .WithDescription("Show what a folder of clips holds: rates, channels, durations, labels.")

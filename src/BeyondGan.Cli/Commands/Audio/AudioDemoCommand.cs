@@ -13,7 +13,7 @@ using Spectre.Console.Cli;
 
 namespace BeyondGan.Cli.Commands.Audio;
 
-/// <summary><c>beyondgan audio demo</c>: sounds the project makes itself (tones, chirps, noise bursts, beeps), a conditional WaveGAN fit on them, samples scored.</summary>
+/// <summary><c>beyondgan audio demo</c>: sounds the project makes itself (tones, chirps, noise bursts, beeps), a conditional GAN fit on them (the spectrogram model by default), samples scored.</summary>
 internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -29,6 +29,9 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
 
         [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 2)."), DefaultValue(2)]
         public int CriticSteps { get; init; } = 2;
+
+        [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head, as `audio fit --auxiliary-classifier` (default 0: none)."), DefaultValue(0.0)]
+        public double AuxiliaryClassifier { get; init; }
 
         [CommandOption("--clips <N>"), Description("Training clips per class (default 60; 25 more per class are the test clips)."), DefaultValue(60)]
         public int Clips { get; init; } = 60;
@@ -49,12 +52,14 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
             Model is not ("wavegan" or "spectrogram" or "specgan") ? ValidationResult.Error($"--model {Model}: unknown model (wavegan, spectrogram, specgan).")
             : Steps < 1 ? ValidationResult.Error("--steps must be at least 1.")
             : Clips < 5 ? ValidationResult.Error("--clips must be at least 5.")
+            : AuxiliaryClassifier < 0 ? ValidationResult.Error("--auxiliary-classifier must be 0 or more.")
             : TableFormatSettings.CheckOutput("--report", Report);
     }
 
     /// <summary>The demo's model: the chosen model's CPU preset at 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
     internal static AudioModelOptions Options(Settings s) =>
-        AudioModelOptions.Preset("cpu", s.Model) with { Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps };
+        AudioModelOptions.Preset("cpu", s.Model) with { Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps,
+            AuxiliaryClassifier = s.AuxiliaryClassifier };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
