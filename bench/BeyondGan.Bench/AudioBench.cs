@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BeyondGan.Audio.Demo;
+using BeyondGan.Audio.Features;
 using BeyondGan.Audio.Model;
 using BeyondGan.Bench;
 using static TorchSharp.torch;
@@ -126,14 +127,9 @@ internal static class AudioBench
         var preset = AudioModelOptions.Preset("cpu", TabularBench.Arg(args, "--model") ?? "wavegan");
         var o = preset with { Width = Int(args, "--width", preset.Width), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64) };
         int frames = o.Length / o.Hop;
-        using UpsamplingGenerator g = o.Model switch
-        {
-            "specgan" => new SpecGanGenerator(o, 128, frames, 10), "spectrogram" => new SpectrogramGenerator(o, 128, frames, 10), _ => new WaveGanGenerator(o, 10),
-        };
-        using StridedCritic d = o.Model switch
-        {
-            "specgan" => new SpecGanCritic(o, 128, frames, 10), "spectrogram" => new SpectrogramCritic(o, 128, frames, 10), _ => new WaveGanCritic(o, 10),
-        };
+        using var stft = o.UsesSpectrogram ? new StftMagnitude(o.Length, hop: o.Hop) : null;
+        using var g = UpsamplingGenerator.For(o, 10, stft);
+        using var d = StridedCritic.For(o, 10, stft);
         using var rng = new TorchSharp.torch.Generator(1);
         d.Rng = rng;
         var c = nn.functional.one_hot(randint(10, [o.BatchSize], generator: rng), 10).to(ScalarType.Float32);

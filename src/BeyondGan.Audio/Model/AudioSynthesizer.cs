@@ -26,17 +26,16 @@ public sealed class AudioSynthesizer : IDisposable
         Seeding.Seed(state.Options.Seed);
         var o = state.Options;
         int labels = state.Labels?.Count ?? 0;
-        if (IsSpectrogram)
-        {
-            Stft = new StftMagnitude(o.Length, hop: o.Hop);
-            Generator = o.Model == "specgan" ? new SpecGanGenerator(o, Stft.Bins, Stft.Frames, labels) : new SpectrogramGenerator(o, Stft.Bins, Stft.Frames, labels);
-        }
-        else if (IsVocoder)
+        if (IsVocoder)
         {
             Mel = new LogMelSpectrogram(o.SampleRate, hop: o.Hop);
             Generator = new HiFiGanGenerator(Mel.Mels, o.Hop, o.Width);
         }
-        else Generator = new WaveGanGenerator(o, labels);
+        else
+        {
+            if (IsSpectrogram) Stft = new StftMagnitude(o.Length, hop: o.Hop);
+            Generator = UpsamplingGenerator.For(o, labels, Stft);
+        }
         Generator.to(TorchRuntime.ParseDevice(o.Device));
     }
 
@@ -102,8 +101,7 @@ public sealed class AudioSynthesizer : IDisposable
         };
         var model = new AudioSynthesizer(state);
         int labelCount = labels?.Count ?? 0;
-        StridedCritic critic = model.Stft is not { } s ? new WaveGanCritic(options, labelCount)
-            : options.Model == "specgan" ? new SpecGanCritic(options, s.Bins, s.Frames, labelCount) : new SpectrogramCritic(options, s.Bins, s.Frames, labelCount);
+        var critic = StridedCritic.For(options, labelCount, model.Stft);
         var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.LearningRate, Beta1 = options.Beta1, Beta2 = options.Beta2 };
         using var trainer = new GanTrainer<BeyondGan.Modules.Generator, StridedCritic>(model.Generator, critic, new WassersteinLoss(),
             new ClipBatchSource(examples, labelIds, labelCount),
@@ -208,7 +206,7 @@ public sealed class AudioSynthesizer : IDisposable
         try
         {
             // The latent first, then the labels: a chunk's first clips are then the same however many it holds.
-            var z = ((UpsamplingGenerator)Generator).SampleLatent(count, rng, device, truncation);
+            var z = ((UpsamplingGenerator)Generator).SampleLatent(count, rng, device, truncation);   // not a vocoder: checked in Sample
             long[]? ids = null;
             Tensor? condition = null;
             if (State.Labels is { } labels)

@@ -1,4 +1,5 @@
 using BeyondGan.Layers;
+using BeyondGan.Audio.Features;
 using BeyondGan.Modules;
 using BeyondGan.Regularizers;
 using TorchSharp;
@@ -49,6 +50,15 @@ public abstract class StridedCritic : BeyondGan.Modules.Critic, IClassifyingCrit
         Classes = classHead ? labels : 0;
         RegisterComponents();
     }
+
+    /// <summary>The critic <paramref name="options"/> names (wavegan, spectrogram or specgan), for <paramref name="labels"/> labels (0: unconditional); the spectrogram models' grid is <paramref name="stft"/>'s.</summary>
+    public static StridedCritic For(AudioModelOptions options, int labels, StftMagnitude? stft) => options.Model switch
+    {
+        "wavegan" => new WaveGanCritic(options, labels),
+        "spectrogram" => new SpectrogramCritic(options, UpsamplingGenerator.Grid(stft).Bins, UpsamplingGenerator.Grid(stft).Frames, labels),
+        "specgan" => new SpecGanCritic(options, UpsamplingGenerator.Grid(stft).Bins, UpsamplingGenerator.Grid(stft).Frames, labels),
+        _ => throw new ArgumentException($"--model {options.Model}: not a model with a strided critic."),
+    };
 
     /// <summary>No batch statistics; but phase shuffle draws one shift per call, so with it real and fake are scored apart.</summary>
     public override bool ScoresPacksIndependently => shuffles.Count == 0;

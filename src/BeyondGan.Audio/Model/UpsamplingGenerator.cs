@@ -1,4 +1,5 @@
 using BeyondGan.Layers;
+using BeyondGan.Audio.Features;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -47,6 +48,17 @@ public abstract class UpsamplingGenerator : BeyondGan.Modules.Generator
     /// <summary>WaveGAN's and SpecGAN's prior: z ~ U(−1, 1).</summary>
     public override Tensor SampleLatent(long count, TorchSharp.torch.Generator rng, Device device) =>
         (rand([count, LatentSize], generator: rng) * 2 - 1).to(device);
+
+    /// <summary>The generator <paramref name="options"/> names (wavegan, spectrogram or specgan), for <paramref name="labels"/> labels (0: unconditional); the spectrogram models' grid is <paramref name="stft"/>'s.</summary>
+    public static UpsamplingGenerator For(AudioModelOptions options, int labels, StftMagnitude? stft) => options.Model switch
+    {
+        "wavegan" => new WaveGanGenerator(options, labels),
+        "spectrogram" => new SpectrogramGenerator(options, Grid(stft).Bins, Grid(stft).Frames, labels),
+        "specgan" => new SpecGanGenerator(options, Grid(stft).Bins, Grid(stft).Frames, labels),
+        _ => throw new ArgumentException($"--model {options.Model}: not a model with an upsampling generator."),
+    };
+
+    internal static StftMagnitude Grid(StftMagnitude? stft) => stft ?? throw new ArgumentException("a spectrogram model needs its STFT.");
 
     /// <summary>
     /// The truncation trick (Brock et al. 2019, BigGAN §3.1) for this uniform prior: z ~ U(−ψ, ψ), which is U(−1, 1) with every
