@@ -33,6 +33,37 @@ public sealed class VocoderTests : IDisposable
     }
 
     [Fact]
+    public void The_vocos_generator_predicts_a_spectrum_whose_inverse_stft_is_the_clip_of_its_frames()
+    {
+        manual_seed(0);
+        using var g = new VocosGenerator(40, 256, 64, 16, depth: 2);
+        using var mel = randn(2, 40, 17);
+        using var y = g.call(g.SampleLatent(2, new TorchSharp.torch.Generator(0), CPU), mel);
+        Assert.Equal(new long[] { 2, 1, 1024 }, y.shape);   // (17 − 1) · 64, as HiFi-GAN's generator
+        Assert.True(y.isfinite().all().item<bool>() && y.abs().max().item<float>() > 0.01);
+        // Frame-local: a change in frames 14–16 reaches output frames 5 and later (the embedding and each block see ±3 frames),
+        // and frame f spans samples 64f − 128 to 64f + 128, so the first 192 samples are untouched.
+        using var changed = mel.clone();
+        changed.narrow(2, 14, 3).add_(1);
+        using var z = g.call(g.SampleLatent(2, new TorchSharp.torch.Generator(0), CPU), changed);
+        Assert.True(z.narrow(2, 0, 192).allclose(y.narrow(2, 0, 192)));
+        Assert.False(z.narrow(2, 768, 256).allclose(y.narrow(2, 768, 256)));
+        // Its gradient reaches the first layer through the inverse STFT.
+        g.call(g.SampleLatent(2, new TorchSharp.torch.Generator(0), CPU), mel).square().mean().backward();
+        Assert.All(g.parameters(), p => Assert.True(p.grad is not null && p.grad.isfinite().all().item<bool>()));
+        Assert.Throws<ArgumentException>(() => new VocosGenerator(40, 256, 64, 0));
+    }
+
+    [Fact]
+    public void The_vocoder_generator_is_chosen_by_name_and_refused_elsewhere()
+    {
+        (AudioModelOptions.VocoderCpu with { Generator = "vocos" }).Validate();
+        (AudioModelOptions.VocoderCpu with { Generator = "hifigan" }).Validate();
+        Assert.Contains("unknown vocoder generator", Assert.Throws<ArgumentException>(() => (AudioModelOptions.VocoderCpu with { Generator = "wavenet" }).Validate()).Message);
+        Assert.Contains("only the vocoder", Assert.Throws<ArgumentException>(() => (AudioModelOptions.SpectrogramCpu with { Generator = "vocos" }).Validate()).Message);
+    }
+
+    [Fact]
     public void Log_spectral_distance_and_mel_cepstral_distortion_are_zero_for_a_copy_and_known_for_a_gain()
     {
         var tone = Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();
@@ -70,15 +101,18 @@ public sealed class VocoderTests : IDisposable
         Assert.True((mel.Compute(a) - m).abs().mean().item<float>() < 0.5 * (mel.Compute(noise) - m).abs().mean().item<float>());
     }
 
-    [Fact]
-    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("vocos")]
+    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips(string? generator)
     {
         var clips = Enumerable.Range(0, 6).Select(k => new AudioClip($"c{k}.wav",
             Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * (300 + 100 * k) * i / 8000))).ToArray(), 8000)).ToList();
         var folder = AudioFolder.FromClips("tones", clips);
-        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null };
+        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null, Generator = generator };
         using var model = AudioSynthesizer.Fit(folder, options);
         Assert.True(model.IsVocoder);
+        Assert.IsType(generator == "vocos" ? typeof(VocosGenerator) : typeof(HiFiGanGenerator), model.Generator);
         Assert.Equal(3, model.StepsTrained);
         Assert.True(double.IsFinite(model.History.Last("mel_l1")!.Value));
         Assert.NotNull(model.History.Last("feature_matching"));
@@ -86,6 +120,7 @@ public sealed class VocoderTests : IDisposable
         var path = Path.Combine(dir, "v.bgan");
         AudioModelFile.Save(path, model);
         using var loaded = AudioModelFile.Load(path);
+        Assert.Equal(generator, loaded.State.Options.Generator);
         var input = clips.Select(options.Preparation.Apply).ToList();
         var a = model.Vocode(input).ToList();
         var b = loaded.Vocode(input).ToList();

@@ -82,6 +82,8 @@ public sealed class AudioCommandTests : IDisposable
             (["audio", "fit", other, "--model", "specgan", "--length", "3072", "--out", P("m.bgan")], "--length 3072: the specgan model needs a multiple of 2048 samples"),
             (["audio", "fit", other, "--preset", "paper", "--out", P("m.bgan")], "--preset paper: WaveGAN's published size"),
             (["audio", "fit", other, "--auxiliary-classifier", "1", "--out", P("m.bgan")], "--auxiliary-classifier needs labelled clips"),
+            (["audio", "fit", other, "--model", "vocoder", "--generator", "wavenet", "--out", P("m.bgan")], "--generator wavenet: unknown vocoder generator"),
+            (["audio", "fit", other, "--generator", "vocos", "--out", P("m.bgan")], "--generator vocos: only the vocoder has a choice of generator"),
             (["audio", "sample", P("text.bgan"), "--count", "2", "--out", P("s")], "this is a text model, not a BeyondGan audio model"),
             (["audio", "sample", P("missing.bgan"), "--count", "2", "--out", P("s")], "missing.bgan: model file not found"),
         })

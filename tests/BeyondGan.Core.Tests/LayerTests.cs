@@ -35,6 +35,46 @@ public class LayerTests
     }
 
     [Fact]
+    public void The_truncated_normal_has_its_standard_deviation_and_stays_within_its_bounds()
+    {
+        manual_seed(6);
+        using var wide = TruncatedNormal.Fill(empty(100_000), std: 0.02);   // bounds ±2 are 100 σ away: a plain normal
+        Assert.Equal(0, wide.mean().item<float>(), 3);
+        Assert.Equal(0.02, wide.std().item<float>(), 3);
+        using var narrow = TruncatedNormal.Fill(empty(100_000), std: 1, a: -1, b: 1);
+        Assert.True(narrow.abs().max().item<float>() <= 1);
+        // N(0, 1) truncated to [−1, 1] has variance 1 − 2φ(1)/(Φ(1) − Φ(−1)) = 0.2911.
+        double phi = Math.Exp(-0.5) / Math.Sqrt(2 * Math.PI), mass = MathNet.Numerics.SpecialFunctions.Erf(1 / Math.Sqrt(2));
+        Assert.Equal(Math.Sqrt(1 - 2 * phi / mass), narrow.std().item<float>(), 2);
+        Assert.Throws<ArgumentException>(() => TruncatedNormal.Fill(empty(3), std: 0));
+    }
+
+    [Fact]
+    public void Depthwise_conv1d_is_a_grouped_nn_conv1d_forward_and_backward()
+    {
+        manual_seed(4);
+        using var conv = new DepthwiseConv1d(3, 7);
+        using var reference = nn.Conv1d(3, 3, 7, padding: 3, groups: 3);
+        using (no_grad())
+        {
+            reference.weight!.copy_(conv.Weight.unsqueeze(1));
+            reference.bias!.copy_(conv.parameters().Last());
+        }
+        var x = randn(2, 3, 20);
+        var y = conv.call(x);
+        Assert.Equal(new long[] { 2, 3, 20 }, y.shape);   // "same" length
+        Assert.True(y.allclose(reference.call(x), 1e-5, 1e-6));
+        // One channel, one tap by hand: y[0, 1, 0] = Σ_k W[1, k] · x_pad[0, 1, k] + b[1], the first 3 taps on the zero padding.
+        double byHand = conv.parameters().Last()[1].item<float>();
+        for (int k = 3; k < 7; k++) byHand += conv.Weight[1, k].item<float>() * x[0, 1, k - 3].item<float>();
+        Assert.Equal(byHand, y[0, 1, 0].item<float>(), 5);
+        conv.call(x).square().sum().backward();
+        reference.call(x).square().sum().backward();
+        Assert.True(conv.Weight.grad!.allclose(reference.weight!.grad!.squeeze(1), 1e-4, 1e-5));
+        Assert.Throws<ArgumentException>(() => new DepthwiseConv1d(3, 4));   // even kernels have no centre
+    }
+
+    [Fact]
     public void Unfold_conv1d_is_nn_conv1d_and_its_input_gradient_stays_finite()
     {
         manual_seed(3);

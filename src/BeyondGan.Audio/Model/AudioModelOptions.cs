@@ -13,6 +13,12 @@ public sealed record AudioModelOptions
     /// (HiFi-GAN class: log-mel spectrogram → waveform).
     /// </summary>
     [JsonPropertyName("model")] public string Model { get; init; } = "wavegan";
+    /// <summary>
+    /// The vocoder's generator: "hifigan" (the default when null: Kong et al. 2020, transposed convolutions up to the sample
+    /// rate) or "vocos" (Siuzdak 2023: ConvNeXt blocks at the frame rate, a head to STFT magnitude and phase, inverse STFT).
+    /// Both train with the same critics and losses. Null for the other models.
+    /// </summary>
+    [JsonPropertyName("generator"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Generator { get; init; }
     /// <summary>Sample rate of the model's clips in Hz.</summary>
     [JsonPropertyName("sample_rate")] public int SampleRate { get; init; } = 8000;
     /// <summary>Samples per clip: a multiple of 4^<see cref="Layers"/>.</summary>
@@ -114,6 +120,9 @@ public sealed record AudioModelOptions
     /// <summary>The models <see cref="Model"/> names.</summary>
     public static readonly IReadOnlyList<string> Models = ["wavegan", "spectrogram", "specgan", "vocoder"];
 
+    /// <summary>The vocoder's generators <see cref="Generator"/> names.</summary>
+    public static readonly IReadOnlyList<string> VocoderGenerators = ["hifigan", "vocos"];
+
     /// <summary>True for the models that draw SpecGAN's spectrograms ("spectrogram", "specgan"), turned into audio by Griffin-Lim.</summary>
     [JsonIgnore] public bool UsesSpectrogram => Model is "spectrogram" or "specgan";
 
@@ -130,7 +139,10 @@ public sealed record AudioModelOptions
             HiFiGanGenerator.UpsamplingRates(Hop);
             if (Length % Hop != 0) throw new ArgumentException($"--length {Length}: the vocoder needs a multiple of its hop {Hop}.");
             if (Width < 2) throw new ArgumentException($"--width {Width}: the vocoder needs at least 2.");
+            if (Generator is not null && !VocoderGenerators.Contains(Generator))
+                throw new ArgumentException($"--generator {Generator}: unknown vocoder generator ({string.Join(", ", VocoderGenerators)}).");
         }
+        else if (Generator is not null) throw new ArgumentException($"--generator {Generator}: only the vocoder has a choice of generator (--model vocoder).");
         if (UsesSpectrogram)
         {
             int frames = Model == "specgan" ? 32 : 16;

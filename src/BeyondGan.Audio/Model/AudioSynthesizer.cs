@@ -29,7 +29,7 @@ public sealed class AudioSynthesizer : IDisposable
         if (IsVocoder)
         {
             Mel = new LogMelSpectrogram(o.SampleRate, hop: o.Hop);
-            Generator = new HiFiGanGenerator(Mel.Mels, o.Hop, o.Width);
+            Generator = o.Generator == "vocos" ? new VocosGenerator(Mel.Mels, Mel.FftSize, o.Hop, o.Width) : new HiFiGanGenerator(Mel.Mels, o.Hop, o.Width);
         }
         else
         {

@@ -24,6 +24,9 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim; specgan: the same spectrograms from SpecGAN's own 2-D networks (5 × 5 convolutions, stride 2). All three conditional on the clips' labels when they have them. vocoder: HiFi-GAN class, log-mel spectrogram → waveform (multi-period and multi-scale critics, least squares, feature matching, mel L1), for audio vocode."), DefaultValue("spectrogram")]
         public string Model { get; init; } = "spectrogram";
 
+        [CommandOption("--generator <NAME>"), Description("The vocoder's generator: hifigan (default: transposed convolutions up to the sample rate, Kong et al. 2020) or vocos (ConvNeXt blocks at the frame rate and an inverse STFT of a predicted magnitude and phase, Siuzdak 2023); same critics and losses.")]
+        public string? Generator { get; init; }
+
         [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram models also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps; specgan d = 8) or paper (WaveGAN and SpecGAN: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
         public string Preset { get; init; } = "cpu";
 
@@ -96,7 +99,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
                 SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
                 Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, CriticSteps = CriticSteps ?? o.CriticSteps,
                 PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction, Ema = Ema is null ? o.Ema : Ema == 0 ? null : Ema, LearningRate = LearningRate ?? o.LearningRate,
-                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier,
+                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier, Generator = Generator ?? o.Generator,
                 TrimBelowPeakDb = NoTrim ? null : o.TrimBelowPeakDb, LoudnessDbfs = NoNormalize ? null : o.LoudnessDbfs,
             };
         }
