@@ -8,7 +8,8 @@ namespace BeyondGan.Layers;
 /// A depthwise 1-D convolution (one kernel per channel, "same" length, stride 1): y[b, c, t] = Σ_k W[c, k] · x_pad[b, c, t + k] + b[c],
 /// written as K shifted slices — the im2col of <see cref="UnfoldConv1d"/> without the matrix product — because
 /// <c>nn.Conv1d(groups: C)</c>'s backward is libtorch's oneDNN kernel, whose input gradients are unreliable on more than one
-/// thread (docs/TORCHSHARP.md). Weights drawn as <c>nn.Conv1d(C, C, K, groups: C)</c> draws them: U(±1/√K).
+/// thread (docs/TORCHSHARP.md). Weights and biases from the distribution <c>nn.Conv1d(C, C, K, groups: C)</c> uses, U(±1/√K),
+/// drawn here (so not the same numbers that layer would draw).
 /// </summary>
 public sealed class DepthwiseConv1d : nn.Module<Tensor, Tensor>
 {

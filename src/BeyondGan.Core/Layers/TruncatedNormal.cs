@@ -5,7 +5,7 @@ namespace BeyondGan.Layers;
 /// <summary>
 /// Fills a tensor from a normal distribution N(mean, σ²) truncated to [a, b] (absolute bounds, as PyTorch's
 /// <c>nn.init.trunc_normal_</c> takes them) by the inverse CDF: u ~ U(Φ((a − mean)/σ), Φ((b − mean)/σ)), x = mean + σ·√2·erf⁻¹(2u − 1). Written here because TorchSharp 0.107's
-/// <c>nn.init.trunc_normal_</c> fills the tensor with one constant (docs/TORCHSHARP.md). Draws from the global generator.
+/// <c>nn.init.trunc_normal_</c> does not draw a normal (docs/TORCHSHARP.md). Draws from the global generator.
 /// </summary>
 public static class TruncatedNormal
 {
