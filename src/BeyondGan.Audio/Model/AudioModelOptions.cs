@@ -46,7 +46,8 @@ public sealed record AudioModelOptions
     /// <summary>
     /// Weight of AC-GAN's auxiliary classifier (Odena et al. 2017) on a conditional model: the critic's class head learns the
     /// real clips' labels with this weight, the generator is pushed to make its clips classifiable as their label with a tenth
-    /// of it (Gulrajani et al. 2017's 1 and 0.1). 0: none.
+    /// of it (Gulrajani et al. 2017's 1 and 0.1). 0: none (the field's default; <see cref="SpectrogramCpu"/> has 1). An
+    /// unconditional fit has no labels to classify and trains with 0.
     /// </summary>
     [JsonPropertyName("auxiliary_classifier")] public double AuxiliaryClassifier { get; init; }
     /// <summary>Adam learning rate of both networks (WaveGAN: 1e-4).</summary>
@@ -78,16 +79,18 @@ public sealed record AudioModelOptions
 
     /// <summary>
     /// The spectrogram model at CPU size (the default): 128 bins × 64 frames (4,096 samples at 8 kHz), d = 16, 2 critic updates
-    /// per generator update, Adam 5e-4, the generator's moving average (0.999), 4,000 steps — the configuration measured best
-    /// within a 30-minute budget (BENCHMARKS §9).
+    /// per generator update, Adam 5e-4, the generator's moving average (0.999), the auxiliary classifier at weight 1 (on
+    /// labelled clips), 4,000 steps — the configuration measured best within a 30-minute budget (BENCHMARKS §9.1).
     /// </summary>
-    public static AudioModelOptions SpectrogramCpu => new() { Model = "spectrogram", CriticSteps = 2, LearningRate = 5e-4, Ema = 0.999, Steps = 4000 };
+    public static AudioModelOptions SpectrogramCpu => new() { Model = "spectrogram", CriticSteps = 2, LearningRate = 5e-4, Ema = 0.999, AuxiliaryClassifier = 1, Steps = 4000 };
 
     /// <summary>
     /// SpecGAN's 2-D networks at CPU size: the spectrogram model's spectrograms (128 bins × 64 frames) and training, with d = 8,
-    /// at which its multiply-adds per clip equal the 1-D network's at d = 16 — so the two compare at an equal budget.
+    /// at which its multiply-adds per clip equal the 1-D network's at d = 16 — so the two compare at an equal budget. Without
+    /// the auxiliary classifier, which was measured on the 1-D network only.
     /// </summary>
-    public static AudioModelOptions SpecGanCpu => SpectrogramCpu with { Model = "specgan", Width = 8 };
+    public static AudioModelOptions SpecGanCpu => SpectrogramCpu with { Model = "specgan", Width = 8, AuxiliaryClassifier = 0 };
+
 
     /// <summary>SpecGAN as published: d = 64, 16,384 samples at 16 kHz, STFT hop 128 (128 × 128), WGAN-GP with 5 critic steps, Adam 1e-4 β (0.5, 0.9), Griffin-Lim 16 iterations (a GPU's job).</summary>
     public static AudioModelOptions SpecGanPaper => Paper with { Model = "specgan", Hop = 128, PhaseShuffle = 0, GriffinLimIterations = 16 };

@@ -65,7 +65,8 @@ public sealed class AudioSynthesizer : IDisposable
     public int SampleRate => State.Options.SampleRate;
 
     /// <summary>
-    /// Prepares <paramref name="clips"/> and trains; conditional when every clip has a label (at least two distinct).
+    /// Prepares <paramref name="clips"/> and trains; conditional when every clip has a label (at least two distinct). An
+    /// unconditional model has no labels for the auxiliary classifier, so it trains (and records) <see cref="AudioModelOptions.AuxiliaryClassifier"/> 0.
     /// A cancellation stops at a step boundary and leaves a usable model. <paramref name="monitor"/> is called with the model
     /// every <paramref name="monitorEvery"/> steps (to write a preview clip).
     /// </summary>
@@ -75,11 +76,12 @@ public sealed class AudioSynthesizer : IDisposable
         options.Validate();
         TorchRuntime.EnsureLoaded();
         if (options.Model == "vocoder") return VocoderTraining.Fit(clips, options, progress, cancellation);
+        var labels = TrainsConditional(clips) ? clips.Labels : null;
+        if (labels is null) options = options with { AuxiliaryClassifier = 0 };
         var preparation = options.Preparation;
         var ready = clips.Clips.Select(preparation.Prepare).ToList();
         var prepared = ready.Select(r => r.Samples).ToList();
         int cropped = ready.Count(r => r.Cropped);
-        var labels = TrainsConditional(clips, options) ? clips.Labels : null;
         var labelIds = labels is null ? null : clips.Clips.Select(c => IndexOf(labels, c.Label!)).ToList();
         float[]? binMean = null, binStd = null;
         Tensor examples = ClipPreparation.Stack(prepared).unsqueeze(1);   // [clips, 1, length]
@@ -149,17 +151,8 @@ public sealed class AudioSynthesizer : IDisposable
         return -1;
     }
 
-    /// <summary>
-    /// True when a model fit on <paramref name="clips"/> is conditional: every clip has a label and there are at least two. Throws
-    /// <see cref="ArgumentException"/> when <paramref name="options"/> ask for the auxiliary classifier and the clips are not.
-    /// </summary>
-    public static bool TrainsConditional(AudioFolder clips, AudioModelOptions options)
-    {
-        bool labelled = clips.Clips.All(c => c.Label is not null) && clips.Labels.Count >= 2;
-        if (!labelled && options.AuxiliaryClassifier > 0 && options.Model != "vocoder")
-            throw new ArgumentException("--auxiliary-classifier needs labelled clips (--label-pattern or a label column): this model would be unconditional.");
-        return labelled;
-    }
+    /// <summary>True when a model fit on <paramref name="clips"/> is conditional: every clip has a label and there are at least two.</summary>
+    public static bool TrainsConditional(AudioFolder clips) => clips.Clips.All(c => c.Label is not null) && clips.Labels.Count >= 2;
 
     /// <summary>Clips per chunk of a draw.</summary>
     public const int ChunkClips = 64;

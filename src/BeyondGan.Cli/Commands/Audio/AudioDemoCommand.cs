@@ -30,8 +30,8 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         [CommandOption("--critic-steps <N>"), Description("Critic updates per generator update (default 2)."), DefaultValue(2)]
         public int CriticSteps { get; init; } = 2;
 
-        [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head, as `audio fit --auxiliary-classifier` (default 0: none)."), DefaultValue(0.0)]
-        public double AuxiliaryClassifier { get; init; }
+        [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head, as `audio fit --auxiliary-classifier` (the model's cpu preset: spectrogram 1, the others 0).")]
+        public double? AuxiliaryClassifier { get; init; }
 
         [CommandOption("--clips <N>"), Description("Training clips per class (default 60; 25 more per class are the test clips)."), DefaultValue(60)]
         public int Clips { get; init; } = 60;
@@ -57,9 +57,12 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
     }
 
     /// <summary>The demo's model: the chosen model's CPU preset at 2,048 samples (0.26 s at 8 kHz), d = 8, batch 32.</summary>
-    internal static AudioModelOptions Options(Settings s) =>
-        AudioModelOptions.Preset("cpu", s.Model) with { Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps,
-            AuxiliaryClassifier = s.AuxiliaryClassifier };
+    internal static AudioModelOptions Options(Settings s)
+    {
+        var preset = AudioModelOptions.Preset("cpu", s.Model);
+        return preset with { Length = 2048, Width = 8, BatchSize = 32, Steps = s.Steps, Seed = s.Seed, LearningRate = s.LearningRate, CriticSteps = s.CriticSteps,
+            AuxiliaryClassifier = s.AuxiliaryClassifier ?? preset.AuxiliaryClassifier };
+    }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -92,7 +95,7 @@ internal sealed class AudioDemoCommand : Command<AudioDemoCommand.Settings>
         if (settings.Report is not null)
         {
             AtomicFile.WriteAllText(settings.Report, AudioHtmlReport.Build(result, test.Clips.Select(c => (c.Label, c.Samples)).ToList(), samples.Select(c => (c.Label, c.Samples)).ToList(),
-                new ReportSources("demo test sounds", "demo WaveGAN samples")));
+                new ReportSources("demo test sounds", $"demo {options.Model} samples")));
             AnsiConsole.MarkupLine($"Report written to {Markup.Escape(settings.Report)}.");
         }
         AnsiConsole.MarkupLine($"Done in {watch.Elapsed.TotalSeconds:F1} s.");

@@ -27,7 +27,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--generator <NAME>"), Description("The vocoder's generator: hifigan (default: transposed convolutions up to the sample rate, Kong et al. 2020) or vocos (ConvNeXt blocks at the frame rate and an inverse STFT of a predicted magnitude and phase, Siuzdak 2023); same critics and losses.")]
         public string? Generator { get; init; }
 
-        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram models also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps; specgan d = 8) or paper (WaveGAN and SpecGAN: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
+        [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram models also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps; for spectrogram the auxiliary classifier at 1 on labelled clips; specgan d = 8) or paper (WaveGAN and SpecGAN: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
         public string Preset { get; init; } = "cpu";
 
         [CommandOption("--rate <HZ>"), Description("The model's sample rate; clips are resampled to it (cpu preset: 8000).")]
@@ -60,7 +60,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--ema <DECAY>"), Description("Keep an exponential moving average of the generator's weights with this decay and sample with it (spectrogram 0.999, wavegan none; 0 = none).")]
         public double? Ema { get; init; }
 
-        [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head on the critic: it learns the real clips' labels with weight W, the generator is pushed to make its clips classifiable as their label with W/10 (default 0: none; labelled clips only).")]
+        [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head on the critic: it learns the real clips' labels with weight W, the generator is pushed to make its clips classifiable as their label with W/10 (spectrogram 1 when the clips are labelled, otherwise 0: none; asking for it on unlabelled clips is refused).")]
         public double? AuxiliaryClassifier { get; init; }
 
         [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (spectrogram 5e-4, wavegan 1e-4).")]
@@ -113,6 +113,8 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         var options = settings.Options();
         options.Validate();
         var clips = settings.Read(settings.Clips);
+        if (settings.AuxiliaryClassifier > 0 && !AudioSynthesizer.TrainsConditional(clips))
+            throw new ArgumentException("--auxiliary-classifier needs labelled clips (--label-pattern or a label column): this model would be unconditional.");
         AnsiConsole.MarkupLine(Markup.Escape(Describe(clips, options)));
         var watch = Stopwatch.StartNew();
         string preview = settings.Out + ".preview.wav";
@@ -133,7 +135,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
     {
         var rates = clips.Clips.GroupBy(c => c.SampleRate).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} Hz").ToList();
         var labels = clips.Labels;
-        string labelNote = AudioSynthesizer.TrainsConditional(clips, options) ? $"{labels.Count} labels" : "unlabelled (unconditional model)";
+        string labelNote = AudioSynthesizer.TrainsConditional(clips) ? $"{labels.Count} labels" : "unlabelled (unconditional model)";
         string mixed = clips.MixedDown > 0 ? $"; {clips.MixedDown:N0} multi-channel clips mixed down to mono" : "";
         return $"{clips.Source}: {clips.Clips.Count:N0} clips, {string.Join(", ", rates)}, {labelNote}{mixed}; " +
                $"resampled to {options.SampleRate} Hz, {options.Length:N0} samples ({options.Length / (double)options.SampleRate:F2} s); {options.Steps:N0} steps of {options.BatchSize}";
