@@ -36,6 +36,7 @@ internal static class AudioBench
         {
             Width = Int(args, "--width", preset.Width), Length = Int(args, "--length", 4096), Layers = Int(args, "--layers", 4), BatchSize = Int(args, "--batch", 64),
             CriticSteps = Int(args, "--critic-steps", preset.CriticSteps),
+            AuxiliaryClassifier = TabularBench.Arg(args, "--auxiliary-classifier") is { } w ? double.Parse(w, System.Globalization.CultureInfo.InvariantCulture) : preset.AuxiliaryClassifier,
         };
         int steps = Int(args, "--steps", 10), warmup = 2;
         Console.WriteLine($"libtorch threads: {get_num_threads()}, cores: {Environment.ProcessorCount}");
@@ -47,7 +48,7 @@ internal static class AudioBench
         double ms = watch.Elapsed.TotalMilliseconds / steps;
         double flops = StepFlops(options, conditional: true);
         long parameters = model.Generator.parameters().Sum(p => p.numel());
-        Console.WriteLine($"{options.Model} d={options.Width}, {options.Length} samples, {options.Layers} layers, batch {options.BatchSize}, {options.CriticSteps} critic steps, conditional (4 labels): " +
+        Console.WriteLine($"{options.Model} d={options.Width}, {options.Length} samples, {options.Layers} layers, batch {options.BatchSize}, {options.CriticSteps} critic steps, conditional (4 labels), auxiliary classifier {options.AuxiliaryClassifier}: " +
                           $"{ms:F0} ms/step, {flops / 1e9:F1} GFLOP/step, {flops / (ms / 1000) / 1e9:F1} GFLOP/s = {100 * flops / (ms / 1000) / 1e9 / gflops:F0}% of matmul; generator {parameters:N0} parameters");
     }
 
@@ -55,12 +56,15 @@ internal static class AudioBench
     /// Multiply-adds of one sample through each network, ×2 for FLOPs. A training step is counted as: per critic update, a
     /// generator forward, critic forward + backward on real and fake (3 forwards each), and the penalty on its share of the
     /// batch (a forward, the input gradient, then the double backward: 6 forwards); the generator update, a generator
-    /// forward + backward and a critic forward + backward into the samples (3 each).
+    /// forward + backward and a critic forward + backward into the samples (3 each). The auxiliary classifier, when on, runs
+    /// the critic once more forward and backward on the real batch in each critic update and on the fakes in the generator
+    /// update (3 each; its dense head is negligible).
     /// </summary>
     private static double StepFlops(AudioModelOptions o, bool conditional)
     {
         var (g, d) = o.Model switch { "spectrogram" => SpectrogramMacs(o, conditional), "specgan" => SpecGanMacs(o, conditional), _ => WaveGanMacs(o, conditional) };
-        double perCritic = g + 2 * 3 * d + 6 * d * o.PenaltyFraction, perGenerator = 3 * g + 3 * d;
+        double classifier = conditional && o.AuxiliaryClassifier > 0 ? 3 * d : 0;
+        double perCritic = g + 2 * 3 * d + 6 * d * o.PenaltyFraction + classifier, perGenerator = 3 * g + 3 * d + classifier;
         return 2 * o.BatchSize * (o.CriticSteps * perCritic + perGenerator);
     }
 
