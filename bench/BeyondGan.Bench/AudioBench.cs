@@ -169,6 +169,7 @@ internal static class AudioBench
         var header = lines[0].Split(',');
         int file = Array.IndexOf(header, "file"), digit = Array.IndexOf(header, "digit"), split = Array.IndexOf(header, "official_split");
         var folder = Path.GetFullPath(Path.Combine(data, "fsdd"));
+        Directory.CreateDirectory(outDir);
         foreach (var part in new[] { "train", "test" })
         {
             var rows = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[split] == part).Select(f => $"{Path.Combine(folder, f[file])},{f[digit]}").ToList();

@@ -85,6 +85,24 @@ public sealed class VocoderTests : IDisposable
     }
 
     [Fact]
+    public void The_multi_resolution_stft_loss_is_zero_for_a_copy_and_known_for_a_gain()
+    {
+        var loss = new MultiResolutionStftLoss();
+        manual_seed(3);
+        using var noise = 0.3 * randn(2, 1, 2048);
+        Assert.Equal(0, loss.Compute(noise, noise).item<float>(), 6);
+        // Half the amplitude: spectral convergence ‖a − a/2‖ / ‖a‖ = ½ and |ln a − ln(a/2)| = ln 2 in every bin, at every resolution.
+        Assert.Equal(0.5 + Math.Log(2), loss.Compute(noise, noise * 0.5).item<float>(), 4);
+        // Its gradient reaches the generated clip, finite even where the clip is silent.
+        using var fake = zeros(2, 1, 2048).requires_grad_(true);
+        loss.Compute(noise, fake).backward();
+        Assert.True(fake.grad!.isfinite().all().item<bool>());
+        Assert.Throws<ArgumentException>(() => new MultiResolutionStftLoss([]));
+        Assert.Contains("only the vocoder", Assert.Throws<ArgumentException>(() => (AudioModelOptions.SpectrogramCpu with { StftLoss = 1 }).Validate()).Message);
+        Assert.Contains("0 or more", Assert.Throws<ArgumentException>(() => (AudioModelOptions.VocoderCpu with { StftLoss = -1 }).Validate()).Message);
+    }
+
+    [Fact]
     public void Griffin_lim_from_a_mel_is_seeded_and_resembles_the_clip()
     {
         var tone = Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();
@@ -102,25 +120,28 @@ public sealed class VocoderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("vocos")]
-    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips(string? generator)
+    [InlineData(null, 0)]
+    [InlineData("vocos", 0)]
+    [InlineData(null, 1)]
+    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips(string? generator, double stftLoss)
     {
         var clips = Enumerable.Range(0, 6).Select(k => new AudioClip($"c{k}.wav",
             Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * (300 + 100 * k) * i / 8000))).ToArray(), 8000)).ToList();
         var folder = AudioFolder.FromClips("tones", clips);
-        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null, Generator = generator };
+        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null, Generator = generator, StftLoss = stftLoss };
         using var model = AudioSynthesizer.Fit(folder, options);
         Assert.True(model.IsVocoder);
         Assert.IsType(generator == "vocos" ? typeof(VocosGenerator) : typeof(HiFiGanGenerator), model.Generator);
         Assert.Equal(3, model.StepsTrained);
         Assert.True(double.IsFinite(model.History.Last("mel_l1")!.Value));
         Assert.NotNull(model.History.Last("feature_matching"));
+        Assert.Equal(stftLoss > 0, model.History.Last("stft") is { } t && double.IsFinite(t));
         Assert.Throws<ArgumentException>(() => model.Sample(1).ToList());
         var path = Path.Combine(dir, "v.bgan");
         AudioModelFile.Save(path, model);
         using var loaded = AudioModelFile.Load(path);
         Assert.Equal(generator, loaded.State.Options.Generator);
+        Assert.Equal(stftLoss, loaded.State.Options.StftLoss);
         var input = clips.Select(options.Preparation.Apply).ToList();
         var a = model.Vocode(input).ToList();
         var b = loaded.Vocode(input).ToList();

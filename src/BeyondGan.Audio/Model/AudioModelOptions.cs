@@ -50,6 +50,11 @@ public sealed record AudioModelOptions
     /// unconditional fit has no labels to classify and trains with 0.
     /// </summary>
     [JsonPropertyName("auxiliary_classifier")] public double AuxiliaryClassifier { get; init; }
+    /// <summary>
+    /// The vocoder: weight of Parallel WaveGAN's multi-resolution STFT loss (Yamamoto et al. 2020) added to HiFi-GAN's
+    /// generator objective (0: none, HiFi-GAN's own).
+    /// </summary>
+    [JsonPropertyName("stft_loss"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double StftLoss { get; init; }
     /// <summary>Adam learning rate of both networks (WaveGAN: 1e-4).</summary>
     [JsonPropertyName("learning_rate")] public double LearningRate { get; init; } = 1e-4;
     /// <summary>Adam β1 (WaveGAN: 0.5).</summary>
@@ -146,6 +151,8 @@ public sealed record AudioModelOptions
                 throw new ArgumentException($"--generator {Generator}: unknown vocoder generator ({string.Join(", ", VocoderGenerators)}).");
         }
         else if (Generator is not null) throw new ArgumentException($"--generator {Generator}: only the vocoder has a choice of generator (--model vocoder).");
+        if (StftLoss < 0 || double.IsNaN(StftLoss) || double.IsInfinity(StftLoss)) throw new ArgumentException($"--stft-loss {StftLoss}: must be 0 or more.");
+        if (StftLoss > 0 && Model != "vocoder") throw new ArgumentException($"--stft-loss {StftLoss}: only the vocoder has a reconstruction target (--model vocoder).");
         if (UsesSpectrogram)
         {
             int frames = Model == "specgan" ? 32 : 16;

@@ -9,12 +9,15 @@ namespace BeyondGan.Audio.Model;
 /// <summary>
 /// HiFi-GAN's generator loss (Kong et al. 2020, Eq. 7): Σ_k [L_adv(G; D_k) + λ_fm · L_FM(G; D_k)] + λ_mel · L_mel, with the
 /// least-squares adversarial term per sub-critic (Eq. 2), feature matching on every hidden layer (Eq. 3) and the L1 distance
-/// of log-mel spectrograms (Eq. 4); λ_fm = 2, λ_mel = 45.
+/// of log-mel spectrograms (Eq. 4); λ_fm = 2, λ_mel = 45. With a positive <paramref name="stftWeight"/> it adds λ_stft times
+/// Parallel WaveGAN's multi-resolution STFT loss (<see cref="MultiResolutionStftLoss"/>) of the generated clips against the real ones.
 /// </summary>
-public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, double featureWeight = 2, double melWeight = 45) : IGeneratorObjective
+public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, double featureWeight = 2, double melWeight = 45, double stftWeight = 0) : IGeneratorObjective
 {
     /// <inheritdoc />
     public string Name => "hifigan";
+
+    private readonly MultiResolutionStftLoss stft = new();
 
     /// <inheritdoc />
     public Tensor Loss(GeneratorObjectiveInputs inputs)
@@ -31,6 +34,10 @@ public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, doubl
         inputs.Terms["generator_adversarial"] = adversarial.item<float>();
         inputs.Terms["feature_matching"] = matching.item<float>();
         inputs.Terms["mel_l1"] = melL1.item<float>();
-        return adversarial + featureWeight * matching + melWeight * melL1;
+        var total = adversarial + featureWeight * matching + melWeight * melL1;
+        if (stftWeight == 0) return total;
+        var spectral = stft.Compute(real, fake);
+        inputs.Terms["stft"] = spectral.item<float>();
+        return total + stftWeight * spectral;
     }
 }

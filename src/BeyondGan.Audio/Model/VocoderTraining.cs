@@ -29,7 +29,7 @@ internal static class VocoderTraining
         var loss = new LeastSquaresLoss();
         using var trainer = new GanTrainer<BeyondGan.Modules.Generator, HiFiGanCritic>(model.Generator, critic, loss, new MelBatchSource(examples, mel),
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
-            generatorObjective: new HiFiGanObjective(loss, mel));
+            generatorObjective: new HiFiGanObjective(loss, mel, stftWeight: options.StftLoss));
         try
         {
             trainer.Train(options.Steps, cancellation, r =>

@@ -63,6 +63,9 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head on the critic: it learns the real clips' labels with weight W, the generator is pushed to make its clips classifiable as their label with W/10 (spectrogram 1 when the clips are labelled, otherwise 0: none; asking for it on unlabelled clips is refused).")]
         public double? AuxiliaryClassifier { get; init; }
 
+        [CommandOption("--stft-loss <W>"), Description("The vocoder: add W × Parallel WaveGAN's multi-resolution STFT loss (spectral convergence and log-magnitude L1 at FFT 512, 256 and 128) to HiFi-GAN's objective (default 0: none).")]
+        public double? StftLoss { get; init; }
+
         [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (spectrogram 5e-4, wavegan 1e-4).")]
         public double? LearningRate { get; init; }
 
@@ -99,7 +102,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
                 SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
                 Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, CriticSteps = CriticSteps ?? o.CriticSteps,
                 PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction, Ema = Ema is null ? o.Ema : Ema == 0 ? null : Ema, LearningRate = LearningRate ?? o.LearningRate,
-                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier, Generator = Generator ?? o.Generator,
+                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier, Generator = Generator ?? o.Generator, StftLoss = StftLoss ?? o.StftLoss,
                 TrimBelowPeakDb = NoTrim ? null : o.TrimBelowPeakDb, LoudnessDbfs = NoNormalize ? null : o.LoudnessDbfs,
             };
         }
