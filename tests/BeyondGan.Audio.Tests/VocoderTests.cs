@@ -103,6 +103,31 @@ public sealed class VocoderTests : IDisposable
     }
 
     [Fact]
+    public void Reconstruction_steps_train_the_generator_alone_before_the_game_and_are_reproducible()
+    {
+        var clips = Enumerable.Range(0, 4).Select(k => new AudioClip($"c{k}.wav",
+            Enumerable.Range(0, 1024).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * (300 + 150 * k) * i / 8000))).ToArray(), 8000)).ToList();
+        var folder = AudioFolder.FromClips("tones", clips);
+        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 2, TrimBelowPeakDb = null, Generator = "vocos", StftLoss = 1, ReconstructionSteps = 3 };
+        using var model = AudioSynthesizer.Fit(folder, options);
+        Assert.Equal(2, model.StepsTrained);
+        Assert.True(model.IsComplete);
+        // The reconstruction phase's losses at steps 1–3, the game's after them; no critic loss before step 4.
+        Assert.Equal(new long[] { 1, 2, 3 }, model.History.Series("reconstruction_mel_l1").Select(p => p.Step));
+        Assert.Equal(new long[] { 1, 2, 3 }, model.History.Series("reconstruction_stft").Select(p => p.Step));
+        Assert.Equal(new long[] { 4, 5 }, model.History.Series("critic_loss").Select(p => p.Step));
+        Assert.Equal(new long[] { 4, 5 }, model.History.Series("mel_l1").Select(p => p.Step));
+        using var again = AudioSynthesizer.Fit(folder, options);
+        using var plain = AudioSynthesizer.Fit(folder, options with { ReconstructionSteps = 0 });
+        var input = clips.Select(options.Preparation.Apply).ToList();
+        var a = model.Vocode(input).ToList();
+        Assert.Equal(a, again.Vocode(input).ToList());
+        Assert.NotEqual(a, plain.Vocode(input).ToList());
+        Assert.Contains("only the vocoder", Assert.Throws<ArgumentException>(() => (AudioModelOptions.SpectrogramCpu with { ReconstructionSteps = 1 }).Validate()).Message);
+        Assert.Contains("0 or more", Assert.Throws<ArgumentException>(() => (AudioModelOptions.VocoderCpu with { ReconstructionSteps = -1 }).Validate()).Message);
+    }
+
+    [Fact]
     public void Griffin_lim_from_a_mel_is_seeded_and_resembles_the_clip()
     {
         var tone = Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();

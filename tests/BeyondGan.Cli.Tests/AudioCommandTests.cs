@@ -84,6 +84,8 @@ public sealed class AudioCommandTests : IDisposable
             (["audio", "fit", other, "--auxiliary-classifier", "1", "--out", P("m.bgan")], "--auxiliary-classifier needs labelled clips"),
             (["audio", "fit", other, "--model", "vocoder", "--generator", "wavenet", "--out", P("m.bgan")], "--generator wavenet: unknown vocoder generator"),
             (["audio", "fit", other, "--generator", "vocos", "--out", P("m.bgan")], "--generator vocos: only the vocoder has a choice of generator"),
+            (["audio", "fit", other, "--stft-loss", "1", "--out", P("m.bgan")], "--stft-loss 1: only the vocoder has a reconstruction target"),
+            (["audio", "fit", other, "--model", "vocoder", "--reconstruction-steps", "-2", "--out", P("m.bgan")], "--reconstruction-steps -2: must be 0 or more"),
             (["audio", "sample", P("text.bgan"), "--count", "2", "--out", P("s")], "this is a text model, not a BeyondGan audio model"),
             (["audio", "sample", P("missing.bgan"), "--count", "2", "--out", P("s")], "missing.bgan: model file not found"),
         })

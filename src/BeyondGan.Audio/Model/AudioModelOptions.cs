@@ -55,6 +55,11 @@ public sealed record AudioModelOptions
     /// generator objective (0: none, HiFi-GAN's own).
     /// </summary>
     [JsonPropertyName("stft_loss"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double StftLoss { get; init; }
+    /// <summary>
+    /// The vocoder: generator steps on the reconstruction losses alone (mel L1 and the STFT loss), the critics off, before
+    /// <see cref="Steps"/> steps of the game — Parallel WaveGAN's first stage (Yamamoto et al. 2020). 0: none, HiFi-GAN's way.
+    /// </summary>
+    [JsonPropertyName("reconstruction_steps"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public long ReconstructionSteps { get; init; }
     /// <summary>Adam learning rate of both networks (WaveGAN: 1e-4).</summary>
     [JsonPropertyName("learning_rate")] public double LearningRate { get; init; } = 1e-4;
     /// <summary>Adam β1 (WaveGAN: 0.5).</summary>
@@ -152,6 +157,8 @@ public sealed record AudioModelOptions
         }
         else if (Generator is not null) throw new ArgumentException($"--generator {Generator}: only the vocoder has a choice of generator (--model vocoder).");
         if (StftLoss < 0 || double.IsNaN(StftLoss) || double.IsInfinity(StftLoss)) throw new ArgumentException($"--stft-loss {StftLoss}: must be 0 or more.");
+        if (ReconstructionSteps < 0) throw new ArgumentException($"--reconstruction-steps {ReconstructionSteps}: must be 0 or more.");
+        if (ReconstructionSteps > 0 && Model != "vocoder") throw new ArgumentException($"--reconstruction-steps {ReconstructionSteps}: only the vocoder has a reconstruction target (--model vocoder).");
         if (StftLoss > 0 && Model != "vocoder") throw new ArgumentException($"--stft-loss {StftLoss}: only the vocoder has a reconstruction target (--model vocoder).");
         if (UsesSpectrogram)
         {

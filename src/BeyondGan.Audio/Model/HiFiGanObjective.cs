@@ -30,14 +30,24 @@ public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, doubl
         var (fakeScores, fakeFeatures) = critic.ScoreWithFeatures(fake, null);
         var adversarial = loss.GeneratorLoss(inputs.Critic, null, fakeScores);   // summed over the sub-critics
         var matching = FeatureMatching.Loss(realFeatures, fakeFeatures);
-        var melL1 = (mel.Compute(fake) - inputs.Condition!).abs().mean();
         inputs.Terms["generator_adversarial"] = adversarial.item<float>();
         inputs.Terms["feature_matching"] = matching.item<float>();
-        inputs.Terms["mel_l1"] = melL1.item<float>();
-        var total = adversarial + featureWeight * matching + melWeight * melL1;
+        return adversarial + featureWeight * matching + Reconstruction(real, inputs.Condition!, fake, inputs.Terms);
+    }
+
+    /// <summary>
+    /// The objective's reconstruction terms alone, λ_mel · L_mel (+ λ_stft · L_stft), of <paramref name="fake"/> against the
+    /// <paramref name="real"/> clips whose log-mels are <paramref name="realMel"/>; each term recorded in <paramref name="terms"/>
+    /// under <paramref name="prefix"/>.
+    /// </summary>
+    public Tensor Reconstruction(Tensor real, Tensor realMel, Tensor fake, IDictionary<string, double> terms, string prefix = "")
+    {
+        var melL1 = (mel.Compute(fake) - realMel).abs().mean();
+        terms[prefix + "mel_l1"] = melL1.item<float>();
+        var total = melWeight * melL1;
         if (stftWeight == 0) return total;
         var spectral = stft.Compute(real, fake);
-        inputs.Terms["stft"] = spectral.item<float>();
+        terms[prefix + "stft"] = spectral.item<float>();
         return total + stftWeight * spectral;
     }
 }

@@ -9,7 +9,8 @@ namespace BeyondGan.Audio.Model;
 /// <summary>
 /// Trains the HiFi-GAN-class vocoder through the engine's <see cref="GanTrainer{TGenerator, TCritic}"/>: least-squares loss
 /// summed over the sub-critics (<see cref="HiFiGanCritic"/>), the generator by <see cref="HiFiGanObjective"/> (adversarial +
-/// feature matching + mel L1), Adam 2e-4 β (0.8, 0.99) (Kong et al. 2020, §4).
+/// feature matching + mel L1), Adam 2e-4 β (0.8, 0.99) (Kong et al. 2020, §4) — after
+/// <see cref="AudioModelOptions.ReconstructionSteps"/> steps of the reconstruction losses alone (<see cref="VocoderReconstructionPhase"/>).
 /// </summary>
 internal static class VocoderTraining
 {
@@ -27,22 +28,56 @@ internal static class VocoderTraining
         using var critic = new HiFiGanCritic(16);
         var adam = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = options.LearningRate, Beta1 = options.Beta1, Beta2 = options.Beta2 };
         var loss = new LeastSquaresLoss();
-        using var trainer = new GanTrainer<BeyondGan.Modules.Generator, HiFiGanCritic>(model.Generator, critic, loss, new MelBatchSource(examples, mel),
+        var source = new MelBatchSource(examples, mel);
+        var objective = new HiFiGanObjective(loss, mel, stftWeight: options.StftLoss);
+        using var trainer = new GanTrainer<BeyondGan.Modules.Generator, HiFiGanCritic>(model.Generator, critic, loss, source,
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
-            generatorObjective: new HiFiGanObjective(loss, mel, stftWeight: options.StftLoss));
+            generatorObjective: objective);
+        if (options.ReconstructionSteps == 0)
+        {
+            try
+            {
+                trainer.Train(options.Steps, cancellation, r =>
+                {
+                    model.StepsTrained = r.Step;
+                    progress?.Invoke(r.Step, r.TotalSteps);
+                });
+            }
+            finally
+            {
+                model.History = trainer.History;
+                model.Generator.eval();
+            }
+            return model;
+        }
+        // Reconstruction first, then the game: one schedule, seeded from the fit's seed (the trainer keeps its own generator).
+        var reconstruction = new VocoderReconstructionPhase(model.Generator, source, objective, adam, options.BatchSize, options.ReconstructionSteps);
+        using var schedule = new PhaseSchedule([reconstruction, trainer.AsPhase(options.Steps)], options.Seed, options.Device);
         try
         {
-            trainer.Train(options.Steps, cancellation, r =>
+            schedule.Train(cancellation, r =>
             {
-                model.StepsTrained = r.Step;
-                progress?.Invoke(r.Step, r.TotalSteps);
+                model.StepsTrained = trainer.Step;
+                progress?.Invoke(r.Done, r.Total);
             });
         }
         finally
         {
-            model.History = trainer.History;
+            model.History = Joined(schedule.History, trainer.History, options.ReconstructionSteps);
             model.Generator.eval();
         }
         return model;
+    }
+
+    /// <summary>One history: the reconstruction phase's metrics as "reconstruction_…" at their steps, then the game's at theirs after it.</summary>
+    private static MetricsHistory Joined(MetricsHistory schedule, MetricsHistory game, long offset)
+    {
+        var rows = new List<(long Step, int Order, string Name, double Value)>();
+        foreach (var column in schedule.Columns.Where(c => c.StartsWith("reconstruction/", StringComparison.Ordinal)))
+            rows.AddRange(schedule.Series(column).Select(p => (p.Step, 0, "reconstruction_" + column["reconstruction/".Length..], p.Value)));
+        foreach (var column in game.Columns) rows.AddRange(game.Series(column).Select(p => (p.Step + offset, 1, column, p.Value)));
+        var joined = new MetricsHistory();
+        foreach (var r in rows.OrderBy(r => r.Step).ThenBy(r => r.Order)) joined.Record(r.Step, r.Name, r.Value);
+        return joined;
     }
 }

@@ -66,6 +66,9 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--stft-loss <W>"), Description("The vocoder: add W × Parallel WaveGAN's multi-resolution STFT loss (spectral convergence and log-magnitude L1 at FFT 512, 256 and 128) to HiFi-GAN's objective (default 0: none).")]
         public double? StftLoss { get; init; }
 
+        [CommandOption("--reconstruction-steps <N>"), Description("The vocoder: N generator steps on the reconstruction losses alone (mel L1, and the STFT loss if asked), the critics off, before --steps steps of the game, as Parallel WaveGAN trains (default 0: none).")]
+        public long? ReconstructionSteps { get; init; }
+
         [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (spectrogram 5e-4, wavegan 1e-4).")]
         public double? LearningRate { get; init; }
 
@@ -102,7 +105,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
                 SampleRate = Rate ?? o.SampleRate, Length = Length ?? o.Length, Layers = Layers ?? o.Layers, Width = Width ?? o.Width,
                 Steps = Steps ?? o.Steps, BatchSize = BatchSize ?? o.BatchSize, CriticSteps = CriticSteps ?? o.CriticSteps,
                 PhaseShuffle = PhaseShuffle ?? o.PhaseShuffle, PenaltyFraction = PenaltyFraction ?? o.PenaltyFraction, Ema = Ema is null ? o.Ema : Ema == 0 ? null : Ema, LearningRate = LearningRate ?? o.LearningRate,
-                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier, Generator = Generator ?? o.Generator, StftLoss = StftLoss ?? o.StftLoss,
+                AuxiliaryClassifier = AuxiliaryClassifier ?? o.AuxiliaryClassifier, Generator = Generator ?? o.Generator, StftLoss = StftLoss ?? o.StftLoss, ReconstructionSteps = ReconstructionSteps ?? o.ReconstructionSteps,
                 TrimBelowPeakDb = NoTrim ? null : o.TrimBelowPeakDb, LoudnessDbfs = NoNormalize ? null : o.LoudnessDbfs,
             };
         }
