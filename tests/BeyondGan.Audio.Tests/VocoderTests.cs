@@ -145,15 +145,15 @@ public sealed class VocoderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, 0)]
+    [InlineData("hifigan", 0)]
     [InlineData("vocos", 0)]
-    [InlineData(null, 1)]
-    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips(string? generator, double stftLoss)
+    [InlineData("hifigan", 1)]
+    public void A_vocoder_fits_through_the_engine_saves_loads_and_re_synthesises_the_same_clips(string generator, double stftLoss)
     {
         var clips = Enumerable.Range(0, 6).Select(k => new AudioClip($"c{k}.wav",
             Enumerable.Range(0, 2048).Select(i => (float)(0.3 * Math.Sin(2 * Math.PI * (300 + 100 * k) * i / 8000))).ToArray(), 8000)).ToList();
         var folder = AudioFolder.FromClips("tones", clips);
-        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null, Generator = generator, StftLoss = stftLoss };
+        var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 3, TrimBelowPeakDb = null, Generator = generator, StftLoss = stftLoss, ReconstructionSteps = 0 };
         using var model = AudioSynthesizer.Fit(folder, options);
         Assert.True(model.IsVocoder);
         Assert.IsType(generator == "vocos" ? typeof(VocosGenerator) : typeof(HiFiGanGenerator), model.Generator);

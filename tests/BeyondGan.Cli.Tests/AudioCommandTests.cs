@@ -121,7 +121,7 @@ public sealed class AudioCommandTests : IDisposable
     {
         var train = Clips("train", 2, 1);
         var test = Clips("test", 1, 2);
-        var (exit, output) = CliRunner.Run("audio", "fit", train, "--model", "vocoder", "--out", P("v.bgan"), "--steps", "2", "--length", "1024", "--width", "8",
+        var (exit, output) = CliRunner.Run("audio", "fit", train, "--model", "vocoder", "--out", P("v.bgan"), "--steps", "2", "--reconstruction-steps", "3", "--length", "1024", "--width", "8",
             "--batch-size", "2", "--threads", "1", "--label-pattern", "^([a-z]+)_");
         Assert.True(exit == 0, output);
         (exit, output) = CliRunner.Run("audio", "vocode", P("v.bgan"), "--in", test, "--out", P("a"), "--label-pattern", "^([a-z]+)_", "--json", P("a.json"), "--threads", "1");

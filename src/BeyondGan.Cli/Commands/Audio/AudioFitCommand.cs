@@ -21,10 +21,10 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--out <MODEL.bgan>"), Description("Where to write the model (required).")]
         public string? Out { get; init; }
 
-        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim; specgan: the same spectrograms from SpecGAN's own 2-D networks (5 × 5 convolutions, stride 2). All three conditional on the clips' labels when they have them. vocoder: HiFi-GAN class, log-mel spectrogram → waveform (multi-period and multi-scale critics, least squares, feature matching, mel L1), for audio vocode."), DefaultValue("spectrogram")]
+        [CommandOption("--model <NAME>"), Description("wavegan: transposed 1-D convolutions on the waveform, phase shuffle, WGAN-GP (Donahue et al. 2019); spectrogram: SpecGAN's normalised log-magnitude spectrograms from a 1-D network over frames, WGAN-GP, back to audio by a seeded Griffin-Lim; specgan: the same spectrograms from SpecGAN's own 2-D networks (5 × 5 convolutions, stride 2). All three conditional on the clips' labels when they have them. vocoder: a GAN vocoder, log-mel spectrogram → waveform (Vocos's generator, HiFi-GAN's multi-period and multi-scale critics, least squares, feature matching, mel L1 and multi-resolution STFT losses, after reconstruction-only steps), for audio vocode."), DefaultValue("spectrogram")]
         public string Model { get; init; } = "spectrogram";
 
-        [CommandOption("--generator <NAME>"), Description("The vocoder's generator: hifigan (default: transposed convolutions up to the sample rate, Kong et al. 2020) or vocos (ConvNeXt blocks at the frame rate and an inverse STFT of a predicted magnitude and phase, Siuzdak 2023); same critics and losses.")]
+        [CommandOption("--generator <NAME>"), Description("The vocoder's generator: vocos (default: ConvNeXt blocks at the frame rate and an inverse STFT of a predicted magnitude and phase, Siuzdak 2023) or hifigan (transposed convolutions up to the sample rate, Kong et al. 2020); same critics and losses.")]
         public string? Generator { get; init; }
 
         [CommandOption("--preset <NAME>"), Description("cpu (default: d = 16, 4,096 samples at 8 kHz; for the spectrogram models also 2 critic steps, Adam 5e-4, a moving average, 4,000 steps; for spectrogram the auxiliary classifier at 1 on labelled clips; specgan d = 8) or paper (WaveGAN and SpecGAN: d = 64, 16,384 samples at 16 kHz, a GPU's job)."), DefaultValue("cpu")]
@@ -42,7 +42,7 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--width <D>"), Description("Model width d (cpu preset: 16, specgan 8; paper: 64).")]
         public int? Width { get; init; }
 
-        [CommandOption("--steps <N>"), Description("Generator steps (spectrogram and specgan 4000, wavegan 2000), each after --critic-steps critic updates.")]
+        [CommandOption("--steps <N>"), Description("Generator steps (spectrogram and specgan 4000, wavegan 2000, vocoder 3000 after its reconstruction steps), each after --critic-steps critic updates.")]
         public long? Steps { get; init; }
 
         [CommandOption("--batch-size <N>"), Description("Clips per batch (default 64).")]
@@ -63,10 +63,10 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         [CommandOption("--auxiliary-classifier <W>"), Description("AC-GAN's class head on the critic: it learns the real clips' labels with weight W, the generator is pushed to make its clips classifiable as their label with W/10 (spectrogram 1 when the clips are labelled, otherwise 0: none; asking for it on unlabelled clips is refused).")]
         public double? AuxiliaryClassifier { get; init; }
 
-        [CommandOption("--stft-loss <W>"), Description("The vocoder: add W × Parallel WaveGAN's multi-resolution STFT loss (spectral convergence and log-magnitude L1 at FFT 512, 256 and 128) to HiFi-GAN's objective (default 0: none).")]
+        [CommandOption("--stft-loss <W>"), Description("The vocoder: add W × Parallel WaveGAN's multi-resolution STFT loss (spectral convergence and log-magnitude L1 at FFT 512, 256 and 128) to HiFi-GAN's objective (vocoder 45; 0: none).")]
         public double? StftLoss { get; init; }
 
-        [CommandOption("--reconstruction-steps <N>"), Description("The vocoder: N generator steps on the reconstruction losses alone (mel L1, and the STFT loss if asked), the critics off, before --steps steps of the game, as Parallel WaveGAN trains (default 0: none).")]
+        [CommandOption("--reconstruction-steps <N>"), Description("The vocoder: N generator steps on the reconstruction losses alone (mel L1, and the STFT loss if asked), the critics off, before --steps steps of the game, as Parallel WaveGAN trains (vocoder 10,000; 0: none).")]
         public long? ReconstructionSteps { get; init; }
 
         [CommandOption("--lr <LR>"), Description("Adam learning rate of both networks (spectrogram 5e-4, wavegan 1e-4).")]
