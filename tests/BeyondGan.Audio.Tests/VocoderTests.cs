@@ -111,6 +111,7 @@ public sealed class VocoderTests : IDisposable
         var options = AudioModelOptions.VocoderCpu with { Length = 1024, Width = 8, BatchSize = 2, Steps = 2, TrimBelowPeakDb = null, Generator = "vocos", StftLoss = 1, ReconstructionSteps = 3 };
         using var model = AudioSynthesizer.Fit(folder, options);
         Assert.Equal(2, model.StepsTrained);
+        Assert.Equal(3, model.ReconstructionStepsTrained);
         Assert.True(model.IsComplete);
         // The reconstruction phase's losses at steps 1–3, the game's after them; no critic loss before step 4.
         Assert.Equal(new long[] { 1, 2, 3 }, model.History.Series("reconstruction_mel_l1").Select(p => p.Step));

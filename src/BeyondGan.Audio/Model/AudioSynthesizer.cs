@@ -57,8 +57,10 @@ public sealed class AudioSynthesizer : IDisposable
     public BeyondGan.Modules.Generator Generator { get; }
     /// <summary>Per-step training metrics (critic and generator losses, the gradient penalty).</summary>
     public MetricsHistory History { get; internal set; } = new();
-    /// <summary>Generator steps trained.</summary>
+    /// <summary>Generator steps trained (the vocoder: steps of the game).</summary>
     public long StepsTrained { get; internal set; }
+    /// <summary>The vocoder: reconstruction steps trained before the game (of <see cref="AudioModelOptions.ReconstructionSteps"/>), in the fit that made this model.</summary>
+    public long ReconstructionStepsTrained { get; internal set; }
     /// <summary>True when every requested step was trained.</summary>
     public bool IsComplete => StepsTrained >= State.Options.Steps;
     /// <summary>Sample rate of the generated clips.</summary>

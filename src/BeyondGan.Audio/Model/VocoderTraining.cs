@@ -58,6 +58,7 @@ internal static class VocoderTraining
             schedule.Train(cancellation, r =>
             {
                 model.StepsTrained = trainer.Step;
+                model.ReconstructionStepsTrained = Math.Min(r.Done, options.ReconstructionSteps);
                 progress?.Invoke(r.Done, r.Total);
             });
         }

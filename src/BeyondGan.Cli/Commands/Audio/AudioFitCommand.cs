@@ -129,7 +129,8 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         if (model.State.Labels is { } labels) AnsiConsole.MarkupLine($"[grey]conditional on {labels.Count} labels: {Markup.Escape(string.Join(", ", labels))}[/]");
         if (!model.IsComplete)
         {
-            AnsiConsole.MarkupLine($"[yellow]Interrupted after {model.StepsTrained:N0} of {options.Steps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can sample.");
+            string reconstruction = options.ReconstructionSteps > 0 ? $"{model.ReconstructionStepsTrained:N0} of {options.ReconstructionSteps:N0} reconstruction steps and " : "";
+            AnsiConsole.MarkupLine($"[yellow]Interrupted after {reconstruction}{model.StepsTrained:N0} of {options.Steps:N0} steps[/]; the model trained so far is saved to {Markup.Escape(settings.Out!)} and can {(model.IsVocoder ? "vocode" : "sample")}.");
             return CliErrors.Interrupted;
         }
         AnsiConsole.MarkupLine($"Trained {options.Steps:N0} steps in {watch.Elapsed.TotalSeconds:F1} s; model saved to {Markup.Escape(settings.Out!)}.");
@@ -144,7 +145,8 @@ internal sealed class AudioFitCommand : Command<AudioFitCommand.Settings>
         string labelNote = AudioSynthesizer.TrainsConditional(clips) ? $"{labels.Count} labels" : "unlabelled (unconditional model)";
         string mixed = clips.MixedDown > 0 ? $"; {clips.MixedDown:N0} multi-channel clips mixed down to mono" : "";
         return $"{clips.Source}: {clips.Clips.Count:N0} clips, {string.Join(", ", rates)}, {labelNote}{mixed}; " +
-               $"resampled to {options.SampleRate} Hz, {options.Length:N0} samples ({options.Length / (double)options.SampleRate:F2} s); {options.Steps:N0} steps of {options.BatchSize}";
+               $"resampled to {options.SampleRate} Hz, {options.Length:N0} samples ({options.Length / (double)options.SampleRate:F2} s); " +
+               (options.ReconstructionSteps > 0 ? $"{options.ReconstructionSteps:N0} reconstruction steps, then " : "") + $"{options.Steps:N0} steps of {options.BatchSize}";
     }
 
     /// <summary>Trains with a progress bar and writes a preview clip every <paramref name="every"/> steps.</summary>
