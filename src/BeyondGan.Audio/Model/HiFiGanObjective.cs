@@ -37,17 +37,16 @@ public sealed class HiFiGanObjective(IGanLoss loss, LogMelSpectrogram mel, doubl
 
     /// <summary>
     /// The objective's reconstruction terms alone, λ_mel · L_mel (+ λ_stft · L_stft), of <paramref name="fake"/> against the
-    /// <paramref name="real"/> clips whose log-mels are <paramref name="realMel"/>; each term recorded in <paramref name="terms"/>
-    /// under <paramref name="prefix"/>.
+    /// <paramref name="real"/> clips whose log-mels are <paramref name="realMel"/>; each term recorded in <paramref name="terms"/>.
     /// </summary>
-    public Tensor Reconstruction(Tensor real, Tensor realMel, Tensor fake, IDictionary<string, double> terms, string prefix = "")
+    public Tensor Reconstruction(Tensor real, Tensor realMel, Tensor fake, IDictionary<string, double> terms)
     {
         var melL1 = (mel.Compute(fake) - realMel).abs().mean();
-        terms[prefix + "mel_l1"] = melL1.item<float>();
+        terms["mel_l1"] = melL1.item<float>();
         var total = melWeight * melL1;
         if (stftWeight == 0) return total;
         var spectral = stft.Compute(real, fake);
-        terms[prefix + "stft"] = spectral.item<float>();
+        terms["stft"] = spectral.item<float>();
         return total + stftWeight * spectral;
     }
 }
