@@ -33,24 +33,8 @@ internal static class VocoderTraining
         using var trainer = new GanTrainer<BeyondGan.Modules.Generator, HiFiGanCritic>(model.Generator, critic, loss, source,
             new GanTrainerOptions { BatchSize = options.BatchSize, CriticSteps = options.CriticSteps, Seed = options.Seed, Device = options.Device, GeneratorOptimizer = adam, CriticOptimizer = adam },
             generatorObjective: objective);
-        if (options.ReconstructionSteps == 0)
-        {
-            try
-            {
-                trainer.Train(options.Steps, cancellation, r =>
-                {
-                    model.StepsTrained = r.Step;
-                    progress?.Invoke(r.Step, r.TotalSteps);
-                });
-            }
-            finally
-            {
-                model.History = trainer.History;
-                model.Generator.eval();
-            }
-            return model;
-        }
-        // Reconstruction first, then the game: one schedule, seeded from the fit's seed (the trainer keeps its own generator).
+        // Reconstruction first (a phase of 0 steps is skipped), then the game: one schedule, seeded from the fit's seed (the
+        // trainer keeps its own generator, so without reconstruction steps this is trainer.Train's run exactly).
         var reconstruction = new VocoderReconstructionPhase(model.Generator, source, objective, adam, options.BatchSize, options.ReconstructionSteps);
         using var schedule = new PhaseSchedule([reconstruction, trainer.AsPhase(options.Steps)], options.Seed, options.Device);
         try
